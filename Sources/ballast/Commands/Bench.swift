@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `ballast bench …`: speed figures measured on this machine, printed for people.
+/// Each subcommand builds a fixed, seeded problem, checks its own result and prints timings.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure Ballast's speed on fixed, seeded problems (build with -c release).",
+    subcommands: [BenchPlan.self, BenchBacktest.self, BenchOptimize.self])
+}
