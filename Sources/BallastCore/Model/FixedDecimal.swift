@@ -1,0 +1,134 @@
+/// An exact decimal number with nine digits after the point, stored as a 128-bit integer count
+/// of 10⁻⁹ units.
+///
+/// Cash, prices, quantities, cost bases, gains and taxes are `FixedDecimal` (through the
+/// aliases ``Money``, ``Price`` and ``Quantity``). Addition and subtraction are exact;
+/// a product is exact to 10⁻⁹ and rounded half-to-even beyond that. Foundation's `Decimal`
+/// costs 200–600 ns an operation on Linux; this type costs a few nanoseconds, which is what
+/// lets a million households be planned in seconds.
+///
+/// The range is ±1.7 × 10²⁹, far beyond any amount of money; readers refuse inputs above
+/// ``maxInputMagnitude`` so that products of two inputs never overflow.
+public struct FixedDecimal: Sendable, Hashable, Comparable {
+  /// Units of 10⁻⁹.
+  public var raw: Int128
+
+  /// 10⁹: the number of raw units in one.
+  public static let scale: Int128 = 1_000_000_000
+  /// The number of digits after the decimal point that the type holds.
+  public static let fractionDigits = 9
+  /// The largest magnitude a reader accepts (10¹⁵): any product of two such numbers fits.
+  public static let maxInputMagnitude = FixedDecimal(raw: 1_000_000_000_000_000 * scale)
+
+  public static let zero = FixedDecimal(raw: 0)
+
+  @inlinable public init(raw: Int128) { self.raw = raw }
+
+  @inlinable public init(_ integer: Int) { self.raw = Int128(integer) * Self.scale }
+
+  @inlinable public static func + (a: Self, b: Self) -> Self { Self(raw: a.raw + b.raw) }
+  @inlinable public static func - (a: Self, b: Self) -> Self { Self(raw: a.raw - b.raw) }
+  @inlinable public static prefix func - (a: Self) -> Self { Self(raw: -a.raw) }
+  @inlinable public static func += (a: inout Self, b: Self) { a.raw += b.raw }
+  @inlinable public static func -= (a: inout Self, b: Self) { a.raw -= b.raw }
+  @inlinable public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
+
+  /// The product, rounded half-to-even at 10⁻⁹.
+  public static func * (a: Self, b: Self) -> Self {
+    let (high, low) = a.raw.multipliedFullWidth(by: b.raw)
+    let (q, r) = scale.dividingFullWidth((high, low))
+    return Self(raw: roundQuotient(q, remainder: r, divisor: scale, rule: .halfEven))
+  }
+
+  /// `self / divisor`, rounded at 10⁻⁹ by `rule`. The divisor must not be zero.
+  public func divided(by divisor: Self, rounding rule: RoundingRule = .halfEven) -> Self {
+    precondition(divisor.raw != 0, "division of a FixedDecimal by zero")
+    let (high, low) = raw.multipliedFullWidth(by: Self.scale)
+    let (q, r) = divisor.raw.dividingFullWidth((high, low))
+    return Self(raw: Self.roundQuotient(q, remainder: r, divisor: divisor.raw, rule: rule))
+  }
+
+  public var isZero: Bool { raw == 0 }
+  public var isNegative: Bool { raw < 0 }
+  public var magnitude: Self { Self(raw: raw < 0 ? -raw : raw) }
+
+  /// The nearest `Double` (the boundary from exact money to weights and solvers).
+  public var doubleValue: Double {
+    let whole = raw / Self.scale
+    let frac = raw % Self.scale
+    return Double(whole) + Double(frac) / 1e9
+  }
+}
+
+/// How an exact amount is brought to fewer decimal places.
+public enum RoundingRule: Sendable, Hashable {
+  /// To the nearest, ties to the even neighbour (banker's rounding).
+  case halfEven
+  /// To the nearest, ties away from zero.
+  case halfUp
+  /// Toward zero.
+  case towardZero
+  /// Toward −∞.
+  case down
+  /// Toward +∞.
+  case up
+}
+
+extension FixedDecimal {
+  /// Rounds a quotient `q` with remainder `r` of a division by `divisor` (remainder has the
+  /// sign of the dividend, as Swift's `/` and `%`).
+  static func roundQuotient(_ q: Int128, remainder r: Int128, divisor: Int128, rule: RoundingRule) -> Int128 {
+    guard r != 0 else { return q }
+    let negative = (r < 0) != (divisor < 0)
+    let twice = (r < 0 ? -r : r) * 2
+    let d = divisor < 0 ? -divisor : divisor
+    let awayFromZero: Bool
+    switch rule {
+    case .towardZero: awayFromZero = false
+    case .down: awayFromZero = negative
+    case .up: awayFromZero = !negative
+    case .halfUp: awayFromZero = twice >= d
+    case .halfEven: awayFromZero = twice > d || (twice == d && q % 2 != 0)
+    }
+    return awayFromZero ? (negative ? q - 1 : q + 1) : q
+  }
+
+  /// This number rounded to `places` digits after the point (0…9).
+  public func rounded(places: Int, _ rule: RoundingRule = .halfEven) -> Self {
+    precondition((0...Self.fractionDigits).contains(places))
+    var unit: Int128 = 1
+    for _ in 0..<(Self.fractionDigits - places) { unit *= 10 }
+    let q = raw / unit
+    let r = raw % unit
+    return Self(raw: Self.roundQuotient(q, remainder: r, divisor: unit, rule: rule) * unit)
+  }
+
+  /// The exact decimal nearest to `value` at `places` digits, by `rule`; `nil` for NaN,
+  /// infinities and magnitudes beyond ``maxInputMagnitude``.
+  ///
+  /// This is the one crossing from `Double` (solver amounts, weights) back to exact money.
+  public init?(_ value: Double, places: Int, _ rule: RoundingRule = .halfEven) {
+    guard value.isFinite, abs(value) <= 1e15 else { return nil }
+    var p = 1.0
+    for _ in 0..<places { p *= 10 }
+    let scaled = value * p
+    let rounded: Double
+    switch rule {
+    case .halfEven: rounded = scaled.rounded(.toNearestOrEven)
+    case .halfUp: rounded = scaled.rounded(.toNearestOrAwayFromZero)
+    case .towardZero: rounded = scaled.rounded(.towardZero)
+    case .down: rounded = scaled.rounded(.down)
+    case .up: rounded = scaled.rounded(.up)
+    }
+    var unit: Int128 = 1
+    for _ in 0..<(Self.fractionDigits - places) { unit *= 10 }
+    self.init(raw: Int128(rounded) * unit)
+  }
+}
+
+/// An amount of money in the household's currency.
+public typealias Money = FixedDecimal
+/// A price per share (or unit) of a security.
+public typealias Price = FixedDecimal
+/// A number of shares, possibly fractional.
+public typealias Quantity = FixedDecimal
