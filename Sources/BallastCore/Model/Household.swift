@@ -1,0 +1,119 @@
+/// Tax rates and allowances of the household (SPEC §1 `tax`).
+public struct TaxSettings: Sendable, Hashable {
+  public var shortTermRate: Double = 0.37
+  public var longTermRate: Double = 0.15
+  /// Long-term gain that can still be realised at a 0% rate this year.
+  public var zeroRateGainRoom: Money = .zero
+  public var washSaleDays: Int = 30
+  public init() {}
+}
+
+/// Trading costs charged in the plan's cash arithmetic.
+public struct CostModel: Sendable, Hashable {
+  /// Fixed commission per trade.
+  public var commission: Money = .zero
+  /// Half-spread paid on each trade, in basis points of the traded amount.
+  public var spreadBps: Double = 0
+  public init(commission: Money = .zero, spreadBps: Double = 0) {
+    self.commission = commission
+    self.spreadBps = spreadBps
+  }
+}
+
+/// Planner settings (SPEC §1 `settings`).
+public struct PlanSettings: Sendable, Hashable {
+  public var method: RebalanceMethod = .auto
+  public var wholeShares = false
+  /// Trades below this amount are dropped.
+  public var minTrade: Money = .zero
+  /// Amount kept uninvested in each account.
+  public var cashReserve: Money = .zero
+  public var costs = CostModel()
+  public init() {}
+}
+
+/// A pending deposit (positive) or withdrawal (negative) of one account.
+public struct CashFlow: Sendable, Hashable {
+  public var account: AccountID
+  public var amount: Money
+  public init(account: AccountID, amount: Money) {
+    self.account = account
+    self.amount = amount
+  }
+}
+
+/// A recent trade, for the wash-sale rule.
+public struct PastTrade: Sendable, Hashable {
+  public enum Side: String, Sendable, Hashable, CaseIterable { case buy, sell }
+  public var date: CivilDate
+  public var account: AccountID
+  public var symbol: Symbol
+  public var side: Side
+  public var quantity: Quantity
+  public var price: Price
+  public init(date: CivilDate, account: AccountID, symbol: Symbol, side: Side, quantity: Quantity, price: Price) {
+    self.date = date
+    self.account = account
+    self.symbol = symbol
+    self.side = side
+    self.quantity = quantity
+    self.price = price
+  }
+}
+
+/// Everything the household file says: securities, targets, accounts and settings at `asOf`.
+///
+/// A `Household` is validated by the reader that builds it; the planner relies on the
+/// invariants listed in ``validationProblems()``.
+public struct Household: Sendable, Hashable {
+  public var name: String?
+  public var asOf: CivilDate
+  public var currency: String
+  public var tax: TaxSettings
+  public var securities: [Security]
+  public var targets: TargetAllocation
+  public var accounts: [Account]
+  public var history: [PastTrade]
+  public var cashFlows: [CashFlow]
+  public var settings: PlanSettings
+
+  public init(
+    name: String? = nil, asOf: CivilDate, currency: String = "USD", tax: TaxSettings = TaxSettings(),
+    securities: [Security], targets: TargetAllocation, accounts: [Account], history: [PastTrade] = [],
+    cashFlows: [CashFlow] = [], settings: PlanSettings = PlanSettings()
+  ) {
+    self.name = name
+    self.asOf = asOf
+    self.currency = currency
+    self.tax = tax
+    self.securities = securities
+    self.targets = targets
+    self.accounts = accounts
+    self.history = history
+    self.cashFlows = cashFlows
+    self.settings = settings
+  }
+
+  public func security(_ symbol: Symbol) -> Security? { securities.first { $0.symbol == symbol } }
+
+  /// The same household with accounts, securities, holdings and lots in a canonical order
+  /// (by id, by symbol, by acquisition date): every computation starts from this, so the
+  /// order of the file never changes a result.
+  public func canonicalized() -> Household {
+    var h = self
+    h.securities.sort { $0.symbol < $1.symbol }
+    h.accounts.sort { $0.id < $1.id }
+    for i in h.accounts.indices {
+      h.accounts[i].holdings.sort { $0.symbol < $1.symbol }
+      for k in h.accounts[i].holdings.indices {
+        h.accounts[i].holdings[k].lots.sort { a, b in
+          (a.acquired, a.id ?? "", a.quantity, a.cost) < (b.acquired, b.id ?? "", b.quantity, b.cost)
+        }
+      }
+      h.accounts[i].allowed = h.accounts[i].allowed?.sorted()
+    }
+    h.cashFlows.sort { ($0.account, $0.amount) < ($1.account, $1.amount) }
+    h.history.sort { ($0.date, $0.account, $0.symbol) < ($1.date, $1.account, $1.symbol) }
+    return h
+  }
+}

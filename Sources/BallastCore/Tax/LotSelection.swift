@@ -1,0 +1,71 @@
+/// The order in which the lots of a holding are sold.
+public enum LotSelection: String, Sendable, Hashable, CaseIterable {
+  /// Oldest first.
+  case fifo
+  /// Highest cost per share first.
+  case hifo
+  /// Losses first (short-term before long-term, largest loss per dollar first), then gains in
+  /// order of the tax they cost per dollar raised, a short-term gain at the short-term rate.
+  case taxOptimal
+}
+
+extension TaxLot {
+  /// Long-term when held more than one year at `date`: sold after the first anniversary.
+  public func term(at date: CivilDate) -> LotSale.Term {
+    date > acquired.adding(years: 1) ? .long : .short
+  }
+
+  /// Tax per dollar raised by selling this lot at `price`: (1 − cost per share / price) × rate.
+  /// Negative for a loss (its tax value). The boundary from exact money to a `Double` ranking.
+  public func taxPerDollar(at price: Price, on date: CivilDate, rates: TaxSettings) -> Double {
+    let value = (quantity * price).doubleValue
+    guard value > 0 else { return 0 }
+    let gainFraction = 1 - cost.doubleValue / value
+    return gainFraction * (term(at: date) == .long ? rates.longTermRate : rates.shortTermRate)
+  }
+}
+
+extension Holding {
+  /// Indices of `lots` in the order `selection` sells them (ties broken by date, then index).
+  public func lotOrder(_ selection: LotSelection, price: Price, on date: CivilDate, rates: TaxSettings) -> [Int] {
+    func key(_ i: Int) -> (Int, Double) {
+      let lot = lots[i]
+      switch selection {
+      case .fifo: return (0, 0)
+      case .hifo: return (0, -lot.cost.divided(by: lot.quantity).doubleValue)
+      case .taxOptimal:
+        let t = lot.taxPerDollar(at: price, on: date, rates: rates)
+        if t < 0 { return (lot.term(at: date) == .short ? 0 : 1, t) }
+        return (2, t)
+      }
+    }
+    return lots.indices.sorted { a, b in
+      let (ka, kb) = (key(a), key(b))
+      if ka != kb { return ka < kb }
+      return (lots[a].acquired, a) < (lots[b].acquired, b)
+    }
+  }
+
+  /// The lot sales that relieve `quantity` shares sold for `amount`, in `order`.
+  ///
+  /// Each part's basis is the lot's cost × shares sold / lot shares, rounded half-even to
+  /// cents (the whole cost when the lot is sold out); proceeds are price × shares rounded
+  /// the same way, the last part taking the remainder so that proceeds add up to `amount`.
+  public func relieve(
+    _ quantity: Quantity, for amount: Money, price: Price, order: [Int], on date: CivilDate
+  ) -> [LotSale] {
+    var remaining = quantity
+    var sales: [LotSale] = []
+    var proceedsSoFar = Money.zero
+    for i in order where remaining > .zero {
+      let lot = lots[i]
+      let taken = min(remaining, lot.quantity)
+      remaining -= taken
+      let cost = taken == lot.quantity ? lot.cost : (lot.cost * taken).divided(by: lot.quantity).rounded(places: 2)
+      let proceeds = remaining > .zero ? (taken * price).rounded(places: 2) : amount - proceedsSoFar
+      proceedsSoFar += proceeds
+      sales.append(LotSale(lotID: lot.id, acquired: lot.acquired, quantity: taken, cost: cost, proceeds: proceeds, term: lot.term(at: date)))
+    }
+    return sales
+  }
+}

@@ -1,0 +1,56 @@
+internal import LinearProgramming
+
+extension HouseholdPlanner {
+  /// Share of the band's room by which a band-edge aim sits inside the edge, so that rounding
+  /// to shares does not leave the class just outside.
+  static let edgeMargin = 0.02
+
+  /// The aim of every class and group under `method`.
+  func aims(_ h: Household, before: DriftReport, method: RebalanceMethod, requested: RebalanceMethod) -> [Aim] {
+    zip(h.targets.classes, before.classes).map { node, drift in
+      let perClass: RebalanceMethod = method == .auto ? node.resolvedMethod : method
+      guard perClass == .toBandEdge else { return Aim(weight: node.weight, cost: RebalanceModel.Weights.aim) }
+      guard drift.isBreached else { return Aim(weight: node.weight, cost: RebalanceModel.Weights.weakAim) }
+      let edge = drift.actual > drift.upper
+        ? drift.upper - Self.edgeMargin * (drift.upper - node.weight)
+        : drift.lower + Self.edgeMargin * (node.weight - drift.lower)
+      return Aim(weight: edge, cost: RebalanceModel.Weights.aim)
+    }
+  }
+
+  /// Solves the program and sizes its solution into orders, per account.
+  func solve(_ problem: PlanProblem, sizing: LotSizing) throws -> [[LotSizing.Order]] {
+    let model = RebalanceModel(problem)
+    let solution = model.lp.solve()
+    switch solution.status {
+    case .optimal: break
+    case .infeasible:
+      throw PlanError("no set of trades keeps every account's cash at or above its reserve; check the withdrawals and the cash reserve")
+    case .unbounded, .iterationLimit:
+      throw PlanError("the planner's solver did not converge (\(solution.status)); please report this household")
+    }
+    let h = problem.household
+    var bought = [[Double]](repeating: [Double](repeating: 0, count: h.securities.count), count: h.accounts.count)
+    var sold = h.accounts.map { [Double](repeating: 0, count: $0.holdings.count) }
+    for c in model.buys { bought[c.account][c.security] += solution.values[c.variable] * model.scale }
+    for c in model.sells { sold[c.account][c.holding] += solution.values[c.variable] * model.scale }
+    let halfCent = 0.005
+    return try h.accounts.enumerated().map { a, account in
+      var orders: [LotSizing.Order] = []
+      for (k, holding) in account.holdings.enumerated() where sold[a][k] > halfCent {
+        guard let s = problem.securityIndex[holding.symbol] else { continue }
+        let price = h.securities[s].price
+        orders.append(.init(symbol: holding.symbol, side: .sell,
+          quantity: sizing.sellQuantity(amount: sold[a][k], price: price, held: holding.quantity), price: price, held: holding.quantity))
+      }
+      for (s, security) in h.securities.enumerated() where bought[a][s] > halfCent {
+        orders.append(.init(symbol: security.symbol, side: .buy,
+          quantity: sizing.buyQuantity(amount: bought[a][s], price: security.price), price: security.price, held: .zero))
+      }
+      guard sizing.repair(&orders, startingCash: account.cash, reserve: h.settings.cashReserve) else {
+        throw PlanError("account '\(account.id)' cannot keep its cash reserve after rounding to shares")
+      }
+      return orders.filter { $0.quantity > .zero }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+internal import LinearProgramming
+
+/// Plans the trades that bring a household back to its targets.
+///
+/// The steps: put the cash flows into the accounts' cash; choose each class's aim from the
+/// method; solve the household linear program (``RebalanceModel``); size the solution into
+/// orders (``LotSizing``); drop orders under `minTrade` and charge commissions, re-solving
+/// with those orders forbidden and those commissions reserved (a few rounds at most); relieve
+/// lots; value the result and explain any class still outside its band.
+///
+/// Among plans that reach the aims, the one with the least turnover wins: turnover is the
+/// last priority of the objective, after band excess, distance from the aims and idle cash.
+/// Ties are broken by the canonical order (accounts by id, securities by symbol), so the
+/// order of the input file never changes the plan.
+public struct HouseholdPlanner: Sendable {
+  /// Rounds of re-solving for `minTrade` and commissions.
+  static let maxRounds = 6
+
+  public init() {}
+
+  public func plan(_ input: Household, request: PlanRequest = PlanRequest()) throws -> TradePlan {
+    var h = input.canonicalized()
+    if let whole = request.wholeShares { h.settings.wholeShares = whole }
+    let flows = cashFlows(of: h, request: request)
+    let cashBefore = h.accounts.map(\.cash)
+    for a in h.accounts.indices { h.accounts[a].cash += flows[a] }
+    let before = h.driftReport()
+    guard before.allocationBase > .zero else {
+      throw PlanError("the household has nothing to allocate: its value less the cash reserves is \(before.allocationBase)")
+    }
+    let requested = request.method ?? h.settings.method
+    var method = requested
+    if requested == .auto && !before.isBreached { method = .cashFlowOnly }
+    let spread = FixedDecimal(h.settings.costs.spreadBps / 10_000, places: 9) ?? .zero
+    try checkWithdrawals(h, spread: spread)
+
+    var problem = PlanProblem(
+      household: h, securityIndex: Dictionary(uniqueKeysWithValues: h.securities.enumerated().map { ($1.symbol, $0) }),
+      nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method, requested: requested),
+      base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
+      cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
+      forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count))
+    let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
+    var orders: [[LotSizing.Order]] = []
+    var dropped: [String] = []
+    for _ in 0..<Self.maxRounds {
+      orders = try solve(problem, sizing: sizing)
+      var changed = false
+      for (a, list) in orders.enumerated() {
+        for o in list where o.quantity > .zero && sizing.amount(o.quantity, o.price) < h.settings.minTrade {
+          problem.forbidden.insert(.init(account: a, symbol: o.symbol, side: o.side))
+          dropped.append("\(o.side.rawValue) \(o.symbol) in \(h.accounts[a].id) (\(sizing.amount(o.quantity, o.price).formatted(minimumFractionDigits: 2)))")
+          changed = true
+        }
+        let count = list.filter { $0.quantity > .zero }.count
+        let commission = h.settings.costs.commission * Money(count)
+        if commission != problem.commissions[a] {
+          problem.commissions[a] = commission
+          changed = true
+        }
+      }
+      if !changed { break }
+    }
+    return assemble(
+      h, orders: orders, sizing: sizing, request: request, method: method, before: before, cashBefore: cashBefore,
+      flows: flows, dropped: dropped)
+  }
+
+  /// The net flow of each account: the file's `cashFlows` plus the request's.
+  func cashFlows(of h: Household, request: PlanRequest) -> [Money] {
+    h.accounts.map { account in
+      (h.cashFlows + request.cashFlows).filter { $0.account == account.id }.reduce(Money.zero) { $0 + $1.amount }
+    }
+  }
+
+  /// Refuses withdrawals that an account cannot meet even by selling everything.
+  func checkWithdrawals(_ h: Household, spread: FixedDecimal) throws {
+    for account in h.accounts {
+      var available = account.cash
+      for holding in account.holdings {
+        guard let s = h.security(holding.symbol) else { continue }
+        let value = (holding.quantity * s.price).rounded(places: 2)
+        available += value - (value * spread).rounded(places: 2) - h.settings.costs.commission
+      }
+      if available < h.settings.cashReserve {
+        throw PlanError(
+          "account '\(account.id)' cannot end with its cash reserve of \(h.settings.cashReserve.formatted(minimumFractionDigits: 2)): "
+            + "its cash after flows is \(account.cash.formatted(minimumFractionDigits: 2)) and selling everything it holds "
+            + "raises less than the shortfall; reduce the withdrawal")
+      }
+    }
+  }
+
+  /// Leaf first, then each group above it.
+  func nodesOfSecurities(_ h: Household) -> [[Int]] {
+    let nodes = h.targets.classes
+    return h.securities.map { s in
+      var chain: [Int] = []
+      var name: AssetClassName? = s.assetClass
+      while let n = name, let k = nodes.firstIndex(where: { $0.name == n }) {
+        chain.append(k)
+        name = nodes[k].parent
+      }
+      return chain
+    }
+  }
+
+  /// Cash-flow-only: buy only underweight classes; sell only in accounts that must raise cash.
+  func cashFlowLimits(_ h: Household, before: DriftReport) -> (buyable: [Bool], mustRaise: [Money]) {
+    let buyable = before.classes.map { $0.actual < $0.target }
+    let mustRaise = h.accounts.map { a in max(.zero, h.settings.cashReserve - a.cash) }
+    return (buyable, mustRaise)
+  }
+}

@@ -1,0 +1,192 @@
+internal import LinearProgramming
+
+/// What a class (or group) is steered to, and how hard.
+struct Aim {
+  /// The weight the class is steered to: its target, or the nearest band edge.
+  var weight: Double
+  /// Objective cost per unit of distance from `weight` (see ``RebalanceModel/Weights``).
+  var cost: Double
+}
+
+/// The household rebalancing problem as one linear program (DESIGN-NOTES "The household
+/// planner is a small linear program").
+///
+/// All amounts are in units of the allocation base B (so the numbers are of order 1).
+///
+/// Variables, for accounts a, securities s, lots l:
+/// - b_as ≥ 0, market value bought (only where the account may buy s);
+/// - x_as ≥ 0 (or x_asl per lot in tax-aware taxable accounts) ≤ value held, market value sold;
+/// - e_a ≥ 0, cash left above the reserve;
+/// - T = Σ(b + x), total traded (only when there is a spread σ);
+/// - p¹_k, n¹_k ∈ [0, band room] and p²_k, n²_k ≥ 0 per class or group k: the distance above
+///   and below its aim, inside and outside its band.
+///
+/// Rows:
+/// - cash of account a:  Σ x(1 − σ) − Σ b(1 + σ) − e_a = reserve − cash_a − commissions_a;
+/// - class k:  Σ_{s∈k} (b − x) + α_k σ T − (p¹ − n¹ + p² − n²) = α_k (B − K) − V⁰_k,
+///   i.e. value after trading − α_k × base after costs, split into its parts (α_k the aim);
+/// - cash-flow-only accounts that must raise cash: Σ x(1 − σ) ≤ what they must raise.
+///
+/// Objective (lexicographic through its weights): band excess ≫ distance from aims ≫ idle
+/// cash ≥ turnover (+ tax per dollar of each lot and a tie-break against selling in taxable
+/// accounts, when tax-aware) > weak pull toward target of classes that need not move.
+struct RebalanceModel {
+  /// Objective weights per unit of base. Their ratios make the program lexicographic: no
+  /// amount of turnover (at most ≈ 2 per unit of distance closed) outweighs a unit of aim
+  /// distance, and no aim outweighs a unit of band excess.
+  enum Weights {
+    static let bandExcess = 10_000.0
+    static let aim = 100.0
+    static let idleCash = 3.0
+    static let turnover = 1.0
+    /// Added per unit sold in a taxable account when the plan is tax-aware.
+    static let taxableSale = 0.05
+    /// Pull toward target of a class that is inside its band under `toBandEdge`.
+    static let weakAim = 0.3
+  }
+
+  struct BuyColumn {
+    var account: Int
+    var security: Int
+    var variable: Int
+  }
+
+  struct SellColumn {
+    var account: Int
+    var holding: Int
+    var variable: Int
+  }
+
+  var lp = LinearProgram()
+  var buys: [BuyColumn] = []
+  var sells: [SellColumn] = []
+  /// Money per model unit (the allocation base).
+  let scale: Double
+}
+
+/// Everything the model needs, in canonical order.
+struct PlanProblem {
+  var household: Household
+  var securityIndex: [Symbol: Int]
+  /// For each security, the target nodes (leaf and groups above it) whose value it adds to.
+  var nodesOfSecurity: [[Int]]
+  var aims: [Aim]
+  var base: Money
+  var spread: Double
+  var taxAware: Bool
+  /// Cash-flow-only: the classes (nodes) that may be bought, and per account the cash it must raise.
+  var cashFlowOnly: (buyable: [Bool], mustRaise: [Money])?
+  /// (account, security, side) that may not trade (dropped under minTrade).
+  var forbidden: Set<ForbiddenTrade>
+  var commissions: [Money]
+
+  struct ForbiddenTrade: Hashable {
+    var account: Int
+    var symbol: Symbol
+    var side: TradeSide
+  }
+}
+
+extension RebalanceModel {
+  init(_ p: PlanProblem) {
+    scale = max(p.base.doubleValue, 1e-9)
+    let h = p.household
+    let sigma = p.spread
+    var accountRows: [[(Int, Double)]] = Array(repeating: [], count: h.accounts.count)
+    var classRows: [[(Int, Double)]] = Array(repeating: [], count: h.targets.classes.count)
+    var traded: [(Int, Double)] = []
+    var raise: [[(Int, Double)]] = Array(repeating: [], count: h.accounts.count)
+
+    for (a, account) in h.accounts.enumerated() {
+      let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
+      for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
+        if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
+        if let cf = p.cashFlowOnly {
+          if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
+        }
+        let v = lp.addVariable(cost: Weights.turnover)
+        buys.append(BuyColumn(account: a, security: s, variable: v))
+        accountRows[a].append((v, -(1 + sigma)))
+        for k in p.nodesOfSecurity[s] { classRows[k].append((v, 1)) }
+        traded.append((v, -1))
+      }
+      for (hIndex, holding) in account.holdings.enumerated() {
+        guard let s = p.securityIndex[holding.symbol], holding.quantity > .zero else { continue }
+        if p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
+        if mustRaise == false { continue }
+        let price = h.securities[s].price
+        var parts: [(upper: Double, cost: Double)] = []
+        if p.taxAware && account.type == .taxable && !holding.lots.isEmpty {
+          for lot in holding.lots {
+            let tax = max(0, lot.taxPerDollar(at: price, on: h.asOf, rates: h.tax))
+            parts.append(((lot.quantity * price).doubleValue / scale, Weights.turnover + Weights.taxableSale + tax))
+          }
+        } else {
+          let extra = p.taxAware && account.type == .taxable ? Weights.taxableSale : 0
+          parts.append(((holding.quantity * price).doubleValue / scale, Weights.turnover + extra))
+        }
+        for part in parts {
+          let v = lp.addVariable(cost: part.cost, upper: part.upper)
+          sells.append(SellColumn(account: a, holding: hIndex, variable: v))
+          accountRows[a].append((v, 1 - sigma))
+          raise[a].append((v, 1 - sigma))
+          for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
+          traded.append((v, -1))
+        }
+      }
+    }
+    addCashRows(p, accountRows: &accountRows, classRows: &classRows, raise: raise)
+    let totalCommission = p.commissions.reduce(Money.zero, +).doubleValue / scale
+    if sigma > 0 {
+      let t = lp.addVariable(cost: 0)
+      traded.append((t, 1))
+      lp.addConstraint(traded, .equal, 0)
+      for k in classRows.indices { classRows[k].append((t, p.aims[k].weight * sigma)) }
+    }
+    addClassRows(p, classRows: classRows, totalCommission: totalCommission)
+  }
+
+  /// The idle-cash variables and the cash row of every account.
+  private mutating func addCashRows(
+    _ p: PlanProblem, accountRows: inout [[(Int, Double)]], classRows: inout [[(Int, Double)]], raise: [[(Int, Double)]]
+  ) {
+    let h = p.household
+    let cashNode = h.targets.classes.firstIndex { $0.name == .cash }
+    for (a, account) in h.accounts.enumerated() {
+      let e = lp.addVariable(cost: cashNode == nil ? Weights.idleCash : 0)
+      accountRows[a].append((e, -1))
+      if let cashNode { classRows[cashNode].append((e, 1)) }
+      let rhs = (h.settings.cashReserve - account.cash + p.commissions[a]).doubleValue / scale
+      lp.addConstraint(accountRows[a], .equal, rhs)
+      if let cf = p.cashFlowOnly, cf.mustRaise[a] > .zero {
+        lp.addConstraint(raise[a], .lessOrEqual, (cf.mustRaise[a] + p.commissions[a]).doubleValue / scale)
+      }
+    }
+  }
+
+  /// The deviation variables and the row of every class and group.
+  private mutating func addClassRows(_ p: PlanProblem, classRows: [[(Int, Double)]], totalCommission: Double) {
+    let h = p.household
+    let values = h.classValues()
+    let reserves = h.targets.hasCashClass ? Double(h.accounts.count) * h.settings.cashReserve.doubleValue / scale : 0
+    let baseAfterCommission = p.base.doubleValue / scale - totalCommission
+    for (k, node) in h.targets.classes.enumerated() {
+      let aim = p.aims[k]
+      let (lower, upper) = node.edges
+      var row = classRows[k]
+      let v0: Double
+      if node.name == .cash {
+        v0 = reserves
+      } else {
+        v0 = h.targets.leaves(under: node.name).reduce(0.0) { $0 + (values[$1]?.doubleValue ?? 0) } / scale
+      }
+      let roomAbove = max(0, upper - aim.weight)
+      let roomBelow = max(0, aim.weight - lower)
+      if roomAbove > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomAbove), -1)) }
+      if roomBelow > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomBelow), 1)) }
+      row.append((lp.addVariable(cost: aim.cost + Weights.bandExcess), -1))
+      row.append((lp.addVariable(cost: aim.cost + Weights.bandExcess), 1))
+      lp.addConstraint(row, .equal, aim.weight * baseAfterCommission - v0)
+    }
+  }
+}

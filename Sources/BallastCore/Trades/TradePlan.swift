@@ -1,0 +1,78 @@
+public enum TradeSide: String, Sendable, Hashable { case buy, sell }
+
+/// Part of a lot relieved by a sale, with the gain it realises.
+public struct LotSale: Sendable, Hashable {
+  public enum Term: String, Sendable, Hashable { case short, long }
+  public var lotID: String?
+  public var acquired: CivilDate
+  public var quantity: Quantity
+  /// Cost basis of the shares sold (the lot's cost pro rata, rounded half-even to cents).
+  public var cost: Money
+  /// Proceeds of the shares sold at the trade price, before costs.
+  public var proceeds: Money
+  public var gain: Money { proceeds - cost }
+  /// Long when held more than one year at the plan's date.
+  public var term: Term
+}
+
+/// One order: buy or sell a quantity of a security in an account at its price.
+public struct Trade: Sendable, Hashable {
+  public var account: AccountID
+  public var symbol: Symbol
+  public var assetClass: AssetClassName
+  public var side: TradeSide
+  public var quantity: Quantity
+  public var price: Price
+  /// quantity × price, rounded half-even to cents.
+  public var amount: Money
+  /// Commission plus spread charged on this trade.
+  public var cost: Money
+  /// Lots relieved (taxable sells with lots, tax-aware plans only).
+  public var lots: [LotSale]
+
+  /// The change in the account's cash: +amount − cost for a sale, −amount − cost for a purchase.
+  public var cashEffect: Money { side == .sell ? amount - cost : -amount - cost }
+}
+
+/// Realised gains of a plan and the tax they are estimated to cost.
+public struct TaxSummary: Sendable, Hashable {
+  public var shortTermGains: Money = .zero
+  public var shortTermLosses: Money = .zero
+  public var longTermGains: Money = .zero
+  public var longTermLosses: Money = .zero
+  /// Losses realised (a positive amount).
+  public var harvestedLosses: Money { -(shortTermLosses + longTermLosses) }
+  public var estimatedTax: Money = .zero
+  public init() {}
+}
+
+/// How one account ends.
+public struct AccountOutcome: Sendable, Hashable {
+  public var id: AccountID
+  public var type: AccountType
+  public var cashBefore: Money
+  /// Deposits (+) and withdrawals (−) applied by the plan.
+  public var cashFlow: Money
+  public var cashAfter: Money
+  public var bought: Money
+  public var sold: Money
+  public var costs: Money
+}
+
+/// The trades that bring a household back to its targets, with the drift before and after.
+public struct TradePlan: Sendable, Hashable {
+  public var asOf: CivilDate
+  public var method: RebalanceMethod
+  /// Household value after the cash flows, before trading.
+  public var totalValue: Money
+  /// Drift with the cash flows already in the accounts' cash.
+  public var before: DriftReport
+  public var after: DriftReport
+  /// By account, sales before purchases, then by symbol.
+  public var trades: [Trade]
+  /// `nil` when the plan ignores taxes.
+  public var tax: TaxSummary?
+  public var totalCosts: Money
+  public var accounts: [AccountOutcome]
+  public var warnings: [String]
+}
