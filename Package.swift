@@ -34,6 +34,8 @@ let package = Package(
     .target(name: "BallastOptimizer", dependencies: ["BallastCore", "QuadraticProgramming"], swiftSettings: strict),
     // Bundled real history (CSV resources with their attribution).
     .target(name: "BallastData", resources: [.copy("Resources")], swiftSettings: strict),
+    // Seeded generators of synthetic households, for property tests and benchmarks.
+    .target(name: "BallastTestSupport", dependencies: ["BallastCore"], swiftSettings: strict),
     // Edges: household YAML/JSON, market-data CSV, table/JSON/CSV output.
     .target(
       name: "BallastFormats",
@@ -43,17 +45,17 @@ let package = Package(
     .executableTarget(
       name: "ballast",
       dependencies: [
-        "BallastCore", "BallastFormats", "BallastBacktest", "BallastOptimizer", "BallastData",
+        "BallastCore", "BallastFormats", "BallastBacktest", "BallastOptimizer", "BallastData", "BallastTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
 
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"], swiftSettings: strict),
     .testTarget(name: "QuadraticProgrammingTests", dependencies: ["QuadraticProgramming"], swiftSettings: strict),
-    .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"], swiftSettings: strict),
+    .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore", "BallastTestSupport"], swiftSettings: strict),
     .testTarget(name: "BallastBacktestTests", dependencies: ["BallastBacktest", "BallastFormats", "BallastData"], swiftSettings: strict),
     .testTarget(name: "BallastOptimizerTests", dependencies: ["BallastOptimizer", "BallastFormats", "BallastData"], resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "BallastFormatsTests", dependencies: ["BallastFormats", "BallastCore"], swiftSettings: strict),
+    .testTarget(name: "BallastFormatsTests", dependencies: ["BallastFormats", "BallastCore", "BallastTestSupport"], swiftSettings: strict),
     .testTarget(name: "BallastCLITests", dependencies: ["ballast"], swiftSettings: strict),
   ]
 )

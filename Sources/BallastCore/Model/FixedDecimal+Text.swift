@@ -21,7 +21,7 @@ extension FixedDecimal: CustomStringConvertible {
           fracPart = fracPart * 10 + d
           fracDigits += 1
         } else {
-          guard intPart <= 1_000_000_000_000_000 else { return nil }
+          guard intPart <= 1_000_000_000_000 else { return nil }
           intPart = intPart * 10 + d
         }
         digits += 1

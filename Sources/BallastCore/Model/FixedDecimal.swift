@@ -8,7 +8,7 @@
 /// lets a million households be planned in seconds.
 ///
 /// The range is ±1.7 × 10²⁹, far beyond any amount of money; readers refuse inputs above
-/// ``maxInputMagnitude`` so that products of two inputs never overflow.
+/// ``maxInputMagnitude`` (10¹²) so that products of two inputs never overflow.
 public struct FixedDecimal: Sendable, Hashable, Comparable {
   /// Units of 10⁻⁹.
   public var raw: Int128
@@ -17,8 +17,9 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
   public static let scale: Int128 = 1_000_000_000
   /// The number of digits after the decimal point that the type holds.
   public static let fractionDigits = 9
-  /// The largest magnitude a reader accepts (10¹⁵): any product of two such numbers fits.
-  public static let maxInputMagnitude = FixedDecimal(raw: 1_000_000_000_000_000 * scale)
+  /// The largest magnitude a reader accepts (10¹²): a product of two such numbers (10²⁴)
+  /// stays far inside the range.
+  public static let maxInputMagnitude = FixedDecimal(raw: 1_000_000_000_000 * scale)
 
   public static let zero = FixedDecimal(raw: 0)
 
@@ -108,7 +109,7 @@ extension FixedDecimal {
   ///
   /// This is the one crossing from `Double` (solver amounts, weights) back to exact money.
   public init?(_ value: Double, places: Int, _ rule: RoundingRule = .halfEven) {
-    guard value.isFinite, abs(value) <= 1e15 else { return nil }
+    guard value.isFinite, abs(value) <= 1e18 else { return nil }
     var p = 1.0
     for _ in 0..<places { p *= 10 }
     let scaled = value * p

@@ -16,7 +16,8 @@ struct Aim {
 /// Variables, for accounts a, securities s, lots l:
 /// - b_as ≥ 0, market value bought (only where the account may buy s);
 /// - x_as ≥ 0 (or x_asl per lot in tax-aware taxable accounts) ≤ value held, market value sold;
-/// - e_a ≥ 0, cash left above the reserve;
+/// - e_a ≥ 0, cash left above the reserve; without a cash target e_a ≤ the idle cash the
+///   account starts with, so that nothing is sold just to hold cash;
 /// - T = Σ(b + x), total traded (only when there is a spread σ);
 /// - p¹_k, n¹_k ∈ [0, band room] and p²_k, n²_k ≥ 0 per class or group k: the distance above
 ///   and below its aim, inside and outside its band.
@@ -43,6 +44,9 @@ struct RebalanceModel {
     static let taxableSale = 0.05
     /// Pull toward target of a class that is inside its band under `toBandEdge`.
     static let weakAim = 0.3
+    /// Taken off the cost of buying a security the account already holds, so that between
+    /// equivalent securities the plan adds to a position rather than opening a new one.
+    static let heldBonus = 0.001
   }
 
   struct BuyColumn {
@@ -104,7 +108,8 @@ extension RebalanceModel {
         if let cf = p.cashFlowOnly {
           if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
         }
-        let v = lp.addVariable(cost: Weights.turnover)
+        let held = account.holdings.contains { $0.symbol == security.symbol && $0.quantity > .zero }
+        let v = lp.addVariable(cost: Weights.turnover - (held ? Weights.heldBonus : 0))
         buys.append(BuyColumn(account: a, security: s, variable: v))
         accountRows[a].append((v, -(1 + sigma)))
         for k in p.nodesOfSecurity[s] { classRows[k].append((v, 1)) }
@@ -153,7 +158,9 @@ extension RebalanceModel {
     let h = p.household
     let cashNode = h.targets.classes.firstIndex { $0.name == .cash }
     for (a, account) in h.accounts.enumerated() {
-      let e = lp.addVariable(cost: cashNode == nil ? Weights.idleCash : 0)
+      // Without a cash target, sales never add to idle cash: e_a ≤ max(0, cash_a − reserve − commissions_a).
+      let idleNow = max(0, (account.cash - h.settings.cashReserve - p.commissions[a]).doubleValue / scale)
+      let e = lp.addVariable(cost: cashNode == nil ? Weights.idleCash : 0, upper: cashNode == nil ? idleNow : .infinity)
       accountRows[a].append((e, -1))
       if let cashNode { classRows[cashNode].append((e, 1)) }
       let rhs = (h.settings.cashReserve - account.cash + p.commissions[a]).doubleValue / scale

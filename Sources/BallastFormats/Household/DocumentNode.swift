@@ -79,7 +79,7 @@ struct DocumentNode {
     guard case .scalar(let s) = node, !isNull else { throw error("expected \(what), found \(found)") }
     guard let value = FixedDecimal(exactly: s.string.trimmingWhitespace()) else {
       throw error(
-        "expected \(what) written as a plain decimal (e.g. 285.10, at most 9 decimals and 10^15 in size), found '\(s.string.prefix(60))'")
+        "expected \(what) written as a plain decimal (e.g. 285.10, at most 9 decimals and 10^12 in size), found '\(s.string.prefix(60))'")
     }
     switch sign {
     case .any: break

@@ -1,0 +1,87 @@
+public import BallastCore
+
+/// Synthetic households of a given shape, drawn from a seeded generator.
+///
+/// Prices are whole cents from 5 to 500, quantities whole shares (or six-decimal fractions),
+/// lots dated up to five years before `asOf` with costs 50–150% of today's value; targets are
+/// random weights (in thousandths, summing to 1) over the classes, with random absolute,
+/// relative or asymmetric bands; some accounts get narrow menus and some a cash flow.
+public struct RandomHousehold: Sendable {
+  public var accounts: Int
+  public var securities: Int
+  public var assetClasses: Int
+  /// Lots spread over the taxable holdings.
+  public var lots: Int
+  public var menus = true
+  public var cashFlows = true
+
+  public init(accounts: Int, securities: Int, assetClasses: Int, lots: Int) {
+    self.accounts = accounts
+    self.securities = securities
+    self.assetClasses = assetClasses
+    self.lots = lots
+  }
+
+  public static let asOf = CivilDate(year: 2026, month: 11, day: 20) ?? CivilDate(dayNumber: 0)
+
+  public func make<G: RandomNumberGenerator>(using g: inout G) -> Household {
+    let classes = (0..<assetClasses).map { AssetClassName("class\($0)") }
+    let securities = (0..<self.securities).map { i in
+      Security(symbol: Symbol("S\(i)"), assetClass: classes[i % classes.count], price: Money(raw: Int128(Int.random(in: 500...50_000, using: &g)) * 10_000_000))
+    }
+    let targets = TargetAllocation(classes: weights(classes.count, using: &g).enumerated().map { k, w in
+      AssetClassTarget(name: classes[k], weight: w, band: band(around: w, using: &g))
+    })
+    var lotsLeft = lots
+    let types: [AccountType] = [.taxable, .taxDeferred, .taxExempt]
+    let accounts = (0..<self.accounts).map { a -> Account in
+      let type = a == 0 ? .taxable : types[Int.random(in: 0..<3, using: &g)]
+      let count = Int.random(in: 1...max(1, min(securities.count, 2 * securities.count / max(1, self.accounts) + 1)), using: &g)
+      let held = Array(securities.shuffled(using: &g).prefix(count)).sorted { $0.symbol < $1.symbol }
+      var holdings: [Holding] = []
+      for s in held {
+        if type == .taxable && lotsLeft > 0 {
+          let n = min(lotsLeft, max(1, lots / max(1, self.accounts * count / 2)))
+          lotsLeft -= n
+          let lots = (0..<n).map { _ in randomLot(price: s.price, using: &g) }
+          holdings.append(Holding(symbol: s.symbol, quantity: lots.reduce(.zero) { $0 + $1.quantity }, lots: lots))
+        } else {
+          holdings.append(Holding(symbol: s.symbol, quantity: Quantity(Int.random(in: 1...400, using: &g))))
+        }
+      }
+      var allowed: [Symbol]?
+      if menus && Int.random(in: 0..<4, using: &g) == 0 {
+        allowed = Array(securities.shuffled(using: &g).prefix(max(1, securities.count / 3))).map(\.symbol).sorted()
+      }
+      return Account(id: AccountID("acct\(a)"), type: type, cash: Money(Int.random(in: 0...20_000, using: &g)), holdings: holdings, allowed: allowed)
+    }
+    var flows: [CashFlow] = []
+    if cashFlows && Bool.random(using: &g) {
+      let a = accounts[Int.random(in: 0..<accounts.count, using: &g)]
+      flows.append(CashFlow(account: a.id, amount: Money(Int.random(in: -2_000...10_000, using: &g))))
+    }
+    return Household(asOf: Self.asOf, securities: securities, targets: targets, accounts: accounts, cashFlows: flows)
+  }
+
+  /// Weights in thousandths that sum to exactly 1.
+  func weights<G: RandomNumberGenerator>(_ n: Int, using g: inout G) -> [Double] {
+    var cuts = (0..<(n - 1)).map { _ in Int.random(in: 0...1000, using: &g) }.sorted()
+    cuts = [0] + cuts + [1000]
+    return (0..<n).map { Double(cuts[$0 + 1] - cuts[$0]) / 1000 }
+  }
+
+  func band<G: RandomNumberGenerator>(around w: Double, using g: inout G) -> ToleranceBand {
+    switch Int.random(in: 0..<3, using: &g) {
+    case 0: return .absolute(Double(Int.random(in: 1...8, using: &g)) / 100)
+    case 1: return .relative(Double(Int.random(in: 10...40, using: &g)) / 100)
+    default: return ToleranceBand(below: Double(Int.random(in: 1...5, using: &g)) / 100, above: Double(Int.random(in: 1...8, using: &g)) / 100)
+    }
+  }
+
+  func randomLot<G: RandomNumberGenerator>(price: Price, using g: inout G) -> TaxLot {
+    let q = Quantity(Int.random(in: 1...200, using: &g))
+    let costFactor = FixedDecimal(raw: Int128(Int.random(in: 50...150, using: &g)) * 10_000_000)
+    let days = Int.random(in: 0...1800, using: &g)
+    return TaxLot(quantity: q, cost: (q * price * costFactor).rounded(places: 2), acquired: Self.asOf.adding(days: -days))
+  }
+}

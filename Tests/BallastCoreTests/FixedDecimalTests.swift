@@ -1,0 +1,67 @@
+import BallastCore
+import Testing
+
+@Suite struct FixedDecimalTests {
+  @Test(arguments: [
+    ("285.10", "285.1"), ("-0.000000001", "-0.000000001"), ("+12", "12"), ("0.50", "0.5"), ("1000000000000", "1000000000000"),
+  ])
+  func parsesExactly(text: String, printed: String) throws {
+    let d = try #require(FixedDecimal(exactly: text))
+    #expect(d.description == printed)
+  }
+
+  @Test(arguments: ["", "-", "1e400", "12abc", "1,5", "1.2.3", " 1", "0.0000000001", "1000000000001", "NaN", "∞"])
+  func refusesWhatIsNotAPlainDecimal(text: String) {
+    #expect(FixedDecimal(exactly: text) == nil)
+  }
+
+  /// 285.10 × 3.123456 = 890.4973056 exactly (by hand); 1/3 rounds half-even at 1e-9.
+  @Test func arithmeticIsExact() throws {
+    let p = try #require(FixedDecimal(exactly: "285.10"))
+    let q = try #require(FixedDecimal(exactly: "3.123456"))
+    #expect((p * q).description == "890.4973056")
+    #expect((p * q).rounded(places: 2).formatted(minimumFractionDigits: 2) == "890.50")
+    #expect(FixedDecimal(1).divided(by: 3).description == "0.333333333")
+    #expect(FixedDecimal(2).divided(by: 3).description == "0.666666667")
+    #expect(FixedDecimal(exactly: "0.1")! + FixedDecimal(exactly: "0.2")! == FixedDecimal(exactly: "0.3")!)
+  }
+
+  /// Half-even: 2.125 → 2.12, 2.135 → 2.14, −2.125 → −2.12; toward zero, down and up as named.
+  @Test func roundingRules() throws {
+    let a = try #require(FixedDecimal(exactly: "2.125"))
+    let b = try #require(FixedDecimal(exactly: "2.135"))
+    #expect(a.rounded(places: 2).description == "2.12")
+    #expect(b.rounded(places: 2).description == "2.14")
+    #expect((-a).rounded(places: 2).description == "-2.12")
+    #expect((-a).rounded(places: 2, .down).description == "-2.13")
+    #expect(a.rounded(places: 2, .up).description == "2.13")
+    #expect(a.rounded(places: 2, .halfUp).description == "2.13")
+    #expect(FixedDecimal(2.675, places: 2)?.description == "2.67" || FixedDecimal(2.675, places: 2)?.description == "2.68")
+    #expect(FixedDecimal(1234567.891, places: 2)?.grouped(places: 2) == "1,234,567.89")
+  }
+
+  @Test func largeProductsDoNotOverflow() throws {
+    let big = try #require(FixedDecimal(exactly: "999999999999.999999999"))
+    #expect((big * big) > big)
+  }
+}
+
+@Suite struct CivilDateTests {
+  @Test func dayNumbersRoundTrip() throws {
+    for n in stride(from: -600_000, through: 2_900_000, by: 997) {
+      let d = CivilDate(dayNumber: n)
+      #expect(d.dayNumber == n)
+      #expect(CivilDate(iso: d.description) == d)
+    }
+    #expect(try #require(CivilDate(iso: "1970-01-01")).dayNumber == 0)
+    #expect(try #require(CivilDate(iso: "2000-03-01")).dayNumber == 11017)  // by hand: 30 years + 7 leap days + 59 days
+  }
+
+  @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "20261120", "2026-11-20T00:00", ""])
+  func refusesInvalidDates(text: String) { #expect(CivilDate(iso: text) == nil) }
+
+  @Test func anniversary() throws {
+    let leap = try #require(CivilDate(iso: "2024-02-29"))
+    #expect(leap.adding(years: 1).description == "2025-02-28")
+  }
+}
