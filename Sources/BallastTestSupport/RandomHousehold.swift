@@ -5,7 +5,8 @@ public import BallastCore
 /// Prices are whole cents from 5 to 500, quantities whole shares (or six-decimal fractions),
 /// lots dated up to five years before `asOf` with costs 50–150% of today's value; targets are
 /// random weights (in thousandths, summing to 1) over the classes, with random absolute,
-/// relative or asymmetric bands; some accounts get narrow menus and some a cash flow.
+/// relative or asymmetric bands; some accounts get narrow menus and some a cash flow. Every
+/// class has at least one security.
 public struct RandomHousehold: Sendable {
   public var accounts: Int
   public var securities: Int
@@ -26,7 +27,7 @@ public struct RandomHousehold: Sendable {
 
   public func make<G: RandomNumberGenerator>(using g: inout G) -> Household {
     let classes = (0..<assetClasses).map { AssetClassName("class\($0)") }
-    let securities = (0..<self.securities).map { i in
+    let securities = (0..<max(self.securities, assetClasses)).map { i in
       Security(symbol: Symbol("S\(i)"), assetClass: classes[i % classes.count], price: Money(raw: Int128(Int.random(in: 500...50_000, using: &g)) * 10_000_000))
     }
     let targets = TargetAllocation(classes: weights(classes.count, using: &g).enumerated().map { k, w in

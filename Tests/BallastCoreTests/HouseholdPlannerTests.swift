@@ -108,8 +108,8 @@ import Testing
 
   /// Commission 5 per trade and a spread of 10 bp, fractional shares. Selling x and buying
   /// b must satisfy x(1 − σ) − 5 = b(1 + σ) + 5 (cash) and 70,000 − x = 0.6 (100,000 − 10 −
-  /// σ(x + b)) (target after costs): x = 10,018.01, b = 9,987.99 (solved by hand). The costs
-  /// are exactly 5 + round(amount × 0.001) per trade.
+  /// σ(x + b)) (target after costs): x = 50,080,000/4,999 ≈ 10,018.00 and b = 49,930,000/4,999
+  /// ≈ 9,988.00 (solved with sympy). The costs are exactly 5 + round(amount × 0.001) per trade.
   @Test func costsAreInTheCashArithmetic() throws {
     var h = Fixture.household([Fixture.account("ira", .taxDeferred, [("S", 700), ("B", 600)])])
     h.settings.wholeShares = false
@@ -117,8 +117,8 @@ import Testing
     let plan = try planner.plan(h, request: PlanRequest(method: .toTarget))
     let sell = try #require(plan.trades.first { $0.side == .sell })
     let buy = try #require(plan.trades.first { $0.side == .buy })
-    #expect(abs(sell.amount.doubleValue - 10_018.01) < 0.02)
-    #expect(abs(buy.amount.doubleValue - 9_987.99) < 0.02)
+    #expect(abs(sell.amount.doubleValue - 50_080_000.0 / 4_999) < 0.011)
+    #expect(abs(buy.amount.doubleValue - 49_930_000.0 / 4_999) < 0.011)
     #expect(sell.cost == Money(5) + (sell.amount * FixedDecimal(exactly: "0.001")!).rounded(places: 2))
     let cash = plan.accounts[0].cashAfter
     #expect(cash >= .zero && cash < Money(1))

@@ -61,6 +61,10 @@ struct RebalanceModel {
     var variable: Int
   }
 
+  /// Weight kept between a band edge and the most the program may use of the band (10⁻⁶,
+  /// a dollar on a million), so that rounding quantities to shares never crosses the edge.
+  static let bandSafety = 1e-6
+
   var lp = LinearProgram()
   var buys: [BuyColumn] = []
   var sells: [SellColumn] = []
@@ -187,8 +191,13 @@ extension RebalanceModel {
       } else {
         v0 = h.targets.leaves(under: node.name).reduce(0.0) { $0 + (values[$1]?.doubleValue ?? 0) } / scale
       }
-      let roomAbove = max(0, upper - aim.weight)
-      let roomBelow = max(0, aim.weight - lower)
+      // The rooms are measured on the base before spread costs, which can shrink it by up to
+      // 2σ (turnover is at most 2); shrinking them by that much, and by ``bandSafety`` for the
+      // rounding of quantities, keeps a class that ends inside its band in the program inside
+      // it after costs and rounding too.
+      let shrink = 1 - 2 * p.spread
+      let roomAbove = max(0, (upper - aim.weight) * shrink - Self.bandSafety)
+      let roomBelow = max(0, (aim.weight - lower) * shrink - Self.bandSafety)
       if roomAbove > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomAbove), -1)) }
       if roomBelow > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomBelow), 1)) }
       row.append((lp.addVariable(cost: aim.cost + Weights.bandExcess), -1))
