@@ -25,7 +25,7 @@ public struct RandomHousehold: Sendable {
 
   public static let asOf = CivilDate(year: 2026, month: 11, day: 20) ?? CivilDate(dayNumber: 0)
 
-  public func make<G: RandomNumberGenerator>(using g: inout G) -> Household {
+  public func make(using g: inout SeededGenerator) -> Household {
     let classes = (0..<assetClasses).map { AssetClassName("class\($0)") }
     let securities = (0..<max(self.securities, assetClasses)).map { i in
       Security(symbol: Symbol("S\(i)"), assetClass: classes[i % classes.count], price: Money(raw: Int128(Int.random(in: 500...50_000, using: &g)) * 10_000_000))
@@ -65,13 +65,13 @@ public struct RandomHousehold: Sendable {
   }
 
   /// Weights in thousandths that sum to exactly 1.
-  func weights<G: RandomNumberGenerator>(_ n: Int, using g: inout G) -> [Double] {
+  func weights(_ n: Int, using g: inout SeededGenerator) -> [Double] {
     var cuts = (0..<(n - 1)).map { _ in Int.random(in: 0...1000, using: &g) }.sorted()
     cuts = [0] + cuts + [1000]
     return (0..<n).map { Double(cuts[$0 + 1] - cuts[$0]) / 1000 }
   }
 
-  func band<G: RandomNumberGenerator>(around w: Double, using g: inout G) -> ToleranceBand {
+  func band(around w: Double, using g: inout SeededGenerator) -> ToleranceBand {
     switch Int.random(in: 0..<3, using: &g) {
     case 0: return .absolute(Double(Int.random(in: 1...8, using: &g)) / 100)
     case 1: return .relative(Double(Int.random(in: 10...40, using: &g)) / 100)
@@ -79,7 +79,7 @@ public struct RandomHousehold: Sendable {
     }
   }
 
-  func randomLot<G: RandomNumberGenerator>(price: Price, using g: inout G) -> TaxLot {
+  func randomLot(price: Price, using g: inout SeededGenerator) -> TaxLot {
     let q = Quantity(Int.random(in: 1...200, using: &g))
     let costFactor = FixedDecimal(raw: Int128(Int.random(in: 50...150, using: &g)) * 10_000_000)
     let days = Int.random(in: 0...1800, using: &g)

@@ -10,10 +10,20 @@
 public struct LinearProgram: Sendable {
   public enum Relation: Sendable { case equal, lessOrEqual, greaterOrEqual }
 
+  /// A column to start the row's basis with instead of an artificial variable (a crash
+  /// basis). A good hint makes phase 1 of the simplex method almost free; a hint that gives
+  /// an infeasible start is ignored.
+  public enum BasisHint: Sendable {
+    case variable(Int)
+    /// The slack column of an inequality row.
+    case slack
+  }
+
   struct Row: Sendable {
     var terms: [(Int, Double)]
     var relation: Relation
     var rhs: Double
+    var hint: BasisHint?
   }
 
   public private(set) var costs: [Double] = []
@@ -40,8 +50,8 @@ public struct LinearProgram: Sendable {
   }
 
   /// Adds the row `Σ coefficient·x[index]  relation  rhs`. Repeated indices are summed.
-  public mutating func addConstraint(_ terms: [(Int, Double)], _ relation: Relation, _ rhs: Double) {
-    rows.append(Row(terms: terms, relation: relation, rhs: rhs))
+  public mutating func addConstraint(_ terms: [(Int, Double)], _ relation: Relation, _ rhs: Double, hint: BasisHint? = nil) {
+    rows.append(Row(terms: terms, relation: relation, rhs: rhs, hint: hint))
   }
 }
 

@@ -47,45 +47,58 @@ struct SimplexTableau {
 
   init(program: LinearProgram) {
     m = program.rows.count
-    // Column lists from the row lists.
-    var columns = [[(Int, Double)]](repeating: [], count: program.variableCount)
+    let structural = program.variableCount
+    let slackCount = program.rows.reduce(0) { $0 + ($1.relation == .equal ? 0 : 1) }
+    n = structural + slackCount + m
+    firstArtificial = structural + slackCount
+    // Scale each row to unit largest coefficient and make its right-hand side ≥ 0.
     var rhs = [Double](repeating: 0, count: m)
-    var sign = [Double](repeating: 1, count: m)
+    var factor = [Double](repeating: 1, count: m)
+    var counts = [Int](repeating: 0, count: n + 1)
     for (i, row) in program.rows.enumerated() {
-      // Scale each row to unit largest coefficient, and make the right-hand side ≥ 0.
-      let scale = max(row.terms.reduce(0) { max($0, abs($1.1)) }, 1e-300)
-      sign[i] = row.rhs < 0 ? -1 : 1
-      rhs[i] = sign[i] * row.rhs / scale
-      for (j, a) in row.terms where a != 0 { columns[j].append((i, sign[i] * a / scale)) }
+      var largest = 0.0
+      for (j, a) in row.terms where a != 0 {
+        largest = max(largest, abs(a))
+        counts[j + 1] += 1
+      }
+      let sign: Double = row.rhs < 0 ? -1 : 1
+      factor[i] = sign / max(largest, 1e-300)
+      rhs[i] = row.rhs * factor[i]
     }
-    cost = program.costs
-    upper = program.upperBounds
+    // Slack columns (s ≥ 0: a·x + s = b for ≤, a·x − s = b for ≥) and artificial columns.
+    var slackOfRow = [Int](repeating: -1, count: m)
+    var next = structural
     for (i, row) in program.rows.enumerated() where row.relation != .equal {
-      // s ≥ 0 with a·x + s = b for ≤ and a·x − s = b for ≥ (then the row sign).
-      let s = (row.relation == .lessOrEqual ? 1.0 : -1.0) * sign[i]
-      columns.append([(i, s)])
-      cost.append(0)
-      upper.append(.infinity)
+      slackOfRow[i] = next
+      counts[next + 1] = 1
+      next += 1
     }
-    firstArtificial = columns.count
-    for i in 0..<m {
-      columns.append([(i, 1)])
-      cost.append(0)
-      upper.append(.infinity)
-    }
-    n = columns.count
-    for col in columns {
-      // Merge repeated row indices so each column lists a row once.
-      var merged: [(Int, Double)] = []
-      for (r, a) in col.sorted(by: { $0.0 < $1.0 }) {
-        if let last = merged.last, last.0 == r { merged[merged.count - 1].1 += a } else { merged.append((r, a)) }
+    for i in 0..<m { counts[firstArtificial + i + 1] = 1 }
+    for j in 0..<n { counts[j + 1] += counts[j] }
+    colStart = counts
+    var fill = counts
+    rowIndex = [Int](repeating: 0, count: counts[n])
+    value = [Double](repeating: 0, count: counts[n])
+    // Rows are visited in order, so each column lists its rows in increasing order.
+    for (i, row) in program.rows.enumerated() {
+      for (j, a) in row.terms where a != 0 {
+        rowIndex[fill[j]] = i
+        value[fill[j]] = a * factor[i]
+        fill[j] += 1
       }
-      for (r, a) in merged {
-        rowIndex.append(r)
-        value.append(a)
+      if slackOfRow[i] >= 0 {
+        let j = slackOfRow[i]
+        rowIndex[fill[j]] = i
+        value[fill[j]] = (row.relation == .lessOrEqual ? 1.0 : -1.0) * (factor[i] < 0 ? -1 : 1)
+        fill[j] += 1
       }
-      colStart.append(rowIndex.count)
+      let art = firstArtificial + i
+      rowIndex[fill[art]] = i
+      value[fill[art]] = 1
+      fill[art] += 1
     }
+    cost = program.costs + [Double](repeating: 0, count: n - structural)
+    upper = program.upperBounds + [Double](repeating: .infinity, count: n - structural)
     b = rhs
     x = [Double](repeating: 0, count: n)
     let first = firstArtificial
@@ -95,5 +108,45 @@ struct SimplexTableau {
     binv = [Double](repeating: 0, count: m * m)
     for i in 0..<m { binv[i * m + i] = 1 }
     for i in 0..<m { x[firstArtificial + i] = rhs[i] }
+    applyHints(program, slackOfRow: slackOfRow)
+  }
+
+  /// Starts from the hinted columns where that gives a feasible basis (STYLE: a crash basis);
+  /// otherwise keeps the all-artificial start.
+  mutating func applyHints(_ program: LinearProgram, slackOfRow: [Int]) {
+    var hinted = false
+    for (i, row) in program.rows.enumerated() {
+      let column: Int?
+      switch row.hint {
+      case .variable(let j)?: column = j
+      case .slack?: column = slackOfRow[i] >= 0 ? slackOfRow[i] : nil
+      case nil: column = nil
+      }
+      guard let j = column, !isBasic[j] else { continue }
+      isBasic[basis[i]] = false
+      x[basis[i]] = 0
+      basis[i] = j
+      isBasic[j] = true
+      hinted = true
+    }
+    guard hinted else { return }
+    let feasible = reinvert() && (0..<m).allSatisfy { i in
+      let v = x[basis[i]]
+      return v.isFinite && v >= -1e-9 && v <= upper[basis[i]] + 1e-9
+    }
+    if feasible {
+      for i in 0..<m { x[basis[i]] = min(max(x[basis[i]], 0), upper[basis[i]]) }
+      return
+    }
+    // Back to the all-artificial start.
+    for i in 0..<m { isBasic[basis[i]] = false }
+    x = [Double](repeating: 0, count: n)
+    binv = [Double](repeating: 0, count: m * m)
+    for i in 0..<m {
+      basis[i] = firstArtificial + i
+      isBasic[firstArtificial + i] = true
+      binv[i * m + i] = 1
+      x[firstArtificial + i] = b[i]
+    }
   }
 }

@@ -29,13 +29,27 @@ extension SimplexTableau {
   mutating func iterate(costs c: [Double], options: SimplexOptions, iterations: inout Int) -> Outcome {
     var y = [Double](repeating: 0, count: m)
     var alpha = [Double](repeating: 0, count: m)
+    var reducedCosts = [Double](repeating: 0, count: n)
     var degenerateRun = 0
     var sinceReinversion = 0
+    var basisChanged = true
+    var candidates: [(index: Int, direction: Double, gain: Double)] = []
+    var bland = false
     while true {
       guard iterations < options.maxIterations else { return .iterationLimit }
-      computeDuals(c, into: &y)
-      let (entering, direction) = price(c, duals: y, tolerance: options.optimalityTolerance, bland: degenerateRun > 40)
-      guard entering >= 0 else { return .optimal }
+      if basisChanged {
+        // Duals and reduced costs change only with the basis, not with a bound flip, so the
+        // candidates priced after a pivot stay valid, in order, until the next pivot.
+        computeDuals(c, into: &y)
+        computeReducedCosts(c, duals: y, into: &reducedCosts)
+        candidates = price(reducedCosts, tolerance: options.optimalityTolerance)
+        bland = degenerateRun > 40
+        basisChanged = false
+      }
+      guard let pick = Self.best(candidates, bland: bland) else { return .optimal }
+      let (entering, direction) = (candidates[pick].index, candidates[pick].direction)
+      candidates.swapAt(pick, candidates.count - 1)
+      candidates.removeLast()
       computeColumn(entering, into: &alpha)
       let (theta, leave, leaveToUpper) = ratioTest(
         entering: entering, direction: direction, alpha: alpha, options: options, bland: degenerateRun > 40)
@@ -51,6 +65,7 @@ extension SimplexTableau {
       let leaving = basis[leave]
       x[leaving] = leaveToUpper ? upper[leaving] : 0
       pivot(row: leave, alpha: alpha)
+      basisChanged = true
       basis[leave] = entering
       isBasic[leaving] = false
       isBasic[entering] = true
@@ -73,25 +88,40 @@ extension SimplexTableau {
     }
   }
 
-  /// The entering variable (−1 when optimal) and whether it increases (+1) or decreases (−1).
-  func price(_ c: [Double], duals y: [Double], tolerance: Double, bland: Bool) -> (Int, Double) {
-    var entering = -1
-    var best = 0.0
-    var direction = 1.0
+  /// d_j = c_j − yᵀA_j for every column (basic columns get 0 up to rounding).
+  func computeReducedCosts(_ c: [Double], duals y: [Double], into d: inout [Double]) {
+    for j in 0..<n {
+      var dj = c[j]
+      for k in colStart[j]..<colStart[j &+ 1] { dj -= y[rowIndex[k]] * value[k] }
+      d[j] = dj
+    }
+  }
+
+  /// The improving non-basic variables: each with whether it increases (+1) or decreases
+  /// (−1) and its gain |d_j|. An empty list means the basis is optimal.
+  func price(_ reducedCosts: [Double], tolerance: Double) -> [(index: Int, direction: Double, gain: Double)] {
+    var eligible: [(index: Int, direction: Double, gain: Double)] = []
     for j in 0..<n where !isBasic[j] && upper[j] > 0 {
-      var d = c[j]
-      for k in colStart[j]..<colStart[j &+ 1] { d -= y[rowIndex[k]] * value[k] }
+      let d = reducedCosts[j]
       let atUpper = x[j] > 0
       let gain = atUpper ? d : -d
-      guard gain > tolerance else { continue }
-      if bland { return (j, atUpper ? -1 : 1) }
-      if gain > best {
-        best = gain
-        entering = j
-        direction = atUpper ? -1 : 1
-      }
+      if gain > tolerance { eligible.append((j, atUpper ? -1 : 1, gain)) }
     }
-    return (entering, direction)
+    return eligible
+  }
+
+  /// The position of the entering candidate: Dantzig's largest gain (ties to the smaller
+  /// index), or under Bland's rule the smallest index. Independent of the list's order.
+  static func best(_ candidates: [(index: Int, direction: Double, gain: Double)], bland: Bool) -> Int? {
+    guard !candidates.isEmpty else { return nil }
+    var pick = 0
+    for k in 1..<candidates.count {
+      let c = candidates[k]
+      let p = candidates[pick]
+      let better = bland ? c.index < p.index : (c.gain > p.gain || (c.gain == p.gain && c.index < p.index))
+      if better { pick = k }
+    }
+    return pick
   }
 
   /// α = B⁻¹ A_j.
@@ -157,8 +187,9 @@ extension SimplexTableau {
 
   /// Recomputes B⁻¹ by Gauss–Jordan elimination with partial pivoting, and the basic values
   /// from x_B = B⁻¹ (b − Σ_{non-basic at upper} A_j u_j). Keeps the old inverse if the basis
-  /// is numerically singular.
-  mutating func reinvert() {
+  /// is numerically singular (and then returns false).
+  @discardableResult
+  mutating func reinvert() -> Bool {
     var a = [Double](repeating: 0, count: m * m)
     for (i, j) in basis.enumerated() {
       for k in colStart[j]..<colStart[j + 1] { a[rowIndex[k] * m + i] = value[k] }
@@ -169,7 +200,7 @@ extension SimplexTableau {
       var pivotRow = col
       for r in col..<m where abs(a[r * m + col]) > abs(a[pivotRow * m + col]) { pivotRow = r }
       let p = a[pivotRow * m + col]
-      guard abs(p) > 1e-13 else { return }
+      guard abs(p) > 1e-13 else { return false }
       if pivotRow != col {
         for k in 0..<m {
           a.swapAt(pivotRow * m + k, col * m + k)
@@ -199,5 +230,6 @@ extension SimplexTableau {
       for k in 0..<m { v += binv[i * m + k] * residual[k] }
       x[basis[i]] = v
     }
+    return true
   }
 }

@@ -87,7 +87,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   public static func < (a: CivilDate, b: CivilDate) -> Bool {
-    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    if a.year != b.year { return a.year < b.year }
+    return a.month != b.month ? a.month < b.month : a.day < b.day
   }
 
   public var description: String {

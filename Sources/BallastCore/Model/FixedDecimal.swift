@@ -36,14 +36,27 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
 
   /// The product, rounded half-to-even at 10⁻⁹.
   public static func * (a: Self, b: Self) -> Self {
+    let (product, overflow) = a.raw.multipliedReportingOverflow(by: b.raw)
+    if !overflow {
+      let (q, r) = product.quotientAndRemainder(dividingBy: scale)
+      return Self(raw: roundQuotient(q, remainder: r, divisor: scale, rule: .halfEven))
+    }
     let (high, low) = a.raw.multipliedFullWidth(by: b.raw)
     let (q, r) = scale.dividingFullWidth((high, low))
     return Self(raw: roundQuotient(q, remainder: r, divisor: scale, rule: .halfEven))
   }
 
+  /// 10⁰ … 10⁹ in raw units: `powersOfTen[k]` is one unit of the (9 − k)-th decimal place.
+  static let powersOfTen: [Int128] = (0...9).map { k in (0..<k).reduce(Int128(1)) { p, _ in p * 10 } }
+
   /// `self / divisor`, rounded at 10⁻⁹ by `rule`. The divisor must not be zero.
   public func divided(by divisor: Self, rounding rule: RoundingRule = .halfEven) -> Self {
     precondition(divisor.raw != 0, "division of a FixedDecimal by zero")
+    let (scaled, overflow) = raw.multipliedReportingOverflow(by: Self.scale)
+    if !overflow {
+      let (q, r) = scaled.quotientAndRemainder(dividingBy: divisor.raw)
+      return Self(raw: Self.roundQuotient(q, remainder: r, divisor: divisor.raw, rule: rule))
+    }
     let (high, low) = raw.multipliedFullWidth(by: Self.scale)
     let (q, r) = divisor.raw.dividingFullWidth((high, low))
     return Self(raw: Self.roundQuotient(q, remainder: r, divisor: divisor.raw, rule: rule))
@@ -53,11 +66,14 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
   public var isNegative: Bool { raw < 0 }
   public var magnitude: Self { Self(raw: raw < 0 ? -raw : raw) }
 
-  /// The nearest `Double` (the boundary from exact money to weights and solvers).
+  /// The nearest `Double` (the boundary from exact money to weights and solvers): the raw
+  /// count converted from its two 64-bit halves, then divided by 10⁹ (correctly rounded for
+  /// magnitudes below 9 × 10⁶, within an ulp or two above).
   public var doubleValue: Double {
-    let whole = raw / Self.scale
-    let frac = raw % Self.scale
-    return Double(whole) + Double(frac) / 1e9
+    let negative = raw < 0
+    let m = negative ? 0 &- raw : raw
+    let count = m._high == 0 ? Double(m._low) : Double(m._high) * 18_446_744_073_709_551_616.0 + Double(m._low)
+    return (negative ? -count : count) / 1e9
   }
 }
 
@@ -97,10 +113,8 @@ extension FixedDecimal {
   /// This number rounded to `places` digits after the point (0…9).
   public func rounded(places: Int, _ rule: RoundingRule = .halfEven) -> Self {
     precondition((0...Self.fractionDigits).contains(places))
-    var unit: Int128 = 1
-    for _ in 0..<(Self.fractionDigits - places) { unit *= 10 }
-    let q = raw / unit
-    let r = raw % unit
+    let unit = Self.powersOfTen[Self.fractionDigits - places]
+    let (q, r) = raw.quotientAndRemainder(dividingBy: unit)
     return Self(raw: Self.roundQuotient(q, remainder: r, divisor: unit, rule: rule) * unit)
   }
 
@@ -121,9 +135,7 @@ extension FixedDecimal {
     case .down: rounded = scaled.rounded(.down)
     case .up: rounded = scaled.rounded(.up)
     }
-    var unit: Int128 = 1
-    for _ in 0..<(Self.fractionDigits - places) { unit *= 10 }
-    self.init(raw: Int128(rounded) * unit)
+    self.init(raw: Int128(Int64(rounded)) * Self.powersOfTen[Self.fractionDigits - places])
   }
 }
 

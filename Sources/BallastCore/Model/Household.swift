@@ -106,14 +106,25 @@ public struct Household: Sendable, Hashable {
     for i in h.accounts.indices {
       h.accounts[i].holdings.sort { $0.symbol < $1.symbol }
       for k in h.accounts[i].holdings.indices {
-        h.accounts[i].holdings[k].lots.sort { a, b in
-          (a.acquired, a.id ?? "", a.quantity, a.cost) < (b.acquired, b.id ?? "", b.quantity, b.cost)
-        }
+        h.accounts[i].holdings[k].lots.sort(by: TaxLot.canonicalOrder)
       }
       h.accounts[i].allowed = h.accounts[i].allowed?.sorted()
     }
-    h.cashFlows.sort { ($0.account, $0.amount) < ($1.account, $1.amount) }
-    h.history.sort { ($0.date, $0.account, $0.symbol) < ($1.date, $1.account, $1.symbol) }
+    h.cashFlows.sort { $0.account != $1.account ? $0.account < $1.account : $0.amount < $1.amount }
+    h.history.sort { a, b in
+      if a.date != b.date { return a.date < b.date }
+      return a.account != b.account ? a.account < b.account : a.symbol < b.symbol
+    }
     return h
+  }
+}
+
+extension TaxLot {
+  /// By acquisition date, then id, quantity and cost: a total order on distinct lots.
+  static func canonicalOrder(_ a: TaxLot, _ b: TaxLot) -> Bool {
+    if a.acquired != b.acquired { return a.acquired < b.acquired }
+    if a.id != b.id { return (a.id ?? "") < (b.id ?? "") }
+    if a.quantity != b.quantity { return a.quantity < b.quantity }
+    return a.cost < b.cost
   }
 }

@@ -39,10 +39,12 @@ extension Holding {
         return (2, t)
       }
     }
+    let keys = lots.indices.map(key)
     return lots.indices.sorted { a, b in
-      let (ka, kb) = (key(a), key(b))
-      if ka != kb { return ka < kb }
-      return (lots[a].acquired, a) < (lots[b].acquired, b)
+      if keys[a].0 != keys[b].0 { return keys[a].0 < keys[b].0 }
+      if keys[a].1 != keys[b].1 { return keys[a].1 < keys[b].1 }
+      if lots[a].acquired != lots[b].acquired { return lots[a].acquired < lots[b].acquired }
+      return a < b
     }
   }
 

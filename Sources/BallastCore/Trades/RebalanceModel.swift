@@ -44,9 +44,6 @@ struct RebalanceModel {
     static let taxableSale = 0.05
     /// Pull toward target of a class that is inside its band under `toBandEdge`.
     static let weakAim = 0.3
-    /// Taken off the cost of buying a security the account already holds, so that between
-    /// equivalent securities the plan adds to a position rather than opening a new one.
-    static let heldBonus = 0.001
   }
 
   struct BuyColumn {
@@ -107,13 +104,11 @@ extension RebalanceModel {
 
     for (a, account) in h.accounts.enumerated() {
       let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
-      for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
-        if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
+      for s in Self.purchaseCandidates(p, account: a) {
         if let cf = p.cashFlowOnly {
           if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
         }
-        let held = account.holdings.contains { $0.symbol == security.symbol && $0.quantity > .zero }
-        let v = lp.addVariable(cost: Weights.turnover - (held ? Weights.heldBonus : 0))
+        let v = lp.addVariable(cost: Weights.turnover)
         buys.append(BuyColumn(account: a, security: s, variable: v))
         accountRows[a].append((v, -(1 + sigma)))
         for k in p.nodesOfSecurity[s] { classRows[k].append((v, 1)) }
@@ -149,10 +144,27 @@ extension RebalanceModel {
     if sigma > 0 {
       let t = lp.addVariable(cost: 0)
       traded.append((t, 1))
-      lp.addConstraint(traded, .equal, 0)
+      lp.addConstraint(traded, .equal, 0, hint: .variable(t))
       for k in classRows.indices { classRows[k].append((t, p.aims[k].weight * sigma)) }
     }
     addClassRows(p, classRows: classRows, totalCommission: totalCommission)
+  }
+
+  /// The one security per asset class that an account would buy: securities of a class are
+  /// interchangeable in the program, so one column per (account, class) is enough. The pick:
+  /// allowed and not forbidden; among those, the one the account holds most of (by value),
+  /// else the first by symbol — adding to a position rather than opening a new one.
+  static func purchaseCandidates(_ p: PlanProblem, account a: Int) -> [Int] {
+    let h = p.household
+    let account = h.accounts[a]
+    var best: [AssetClassName: (index: Int, held: FixedDecimal)] = [:]
+    for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
+      if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
+      let held = account.quantity(of: security.symbol) * security.price
+      if let current = best[security.assetClass], current.held >= held { continue }
+      best[security.assetClass] = (s, held)
+    }
+    return best.values.map(\.index).sorted()
   }
 
   /// The idle-cash variables and the cash row of every account.
@@ -168,9 +180,9 @@ extension RebalanceModel {
       accountRows[a].append((e, -1))
       if let cashNode { classRows[cashNode].append((e, 1)) }
       let rhs = (h.settings.cashReserve - account.cash + p.commissions[a]).doubleValue / scale
-      lp.addConstraint(accountRows[a], .equal, rhs)
+      lp.addConstraint(accountRows[a], .equal, rhs, hint: .variable(e))
       if let cf = p.cashFlowOnly, cf.mustRaise[a] > .zero {
-        lp.addConstraint(raise[a], .lessOrEqual, (cf.mustRaise[a] + p.commissions[a]).doubleValue / scale)
+        lp.addConstraint(raise[a], .lessOrEqual, (cf.mustRaise[a] + p.commissions[a]).doubleValue / scale, hint: .slack)
       }
     }
   }
@@ -200,9 +212,13 @@ extension RebalanceModel {
       let roomBelow = max(0, (aim.weight - lower) * shrink - Self.bandSafety)
       if roomAbove > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomAbove), -1)) }
       if roomBelow > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomBelow), 1)) }
-      row.append((lp.addVariable(cost: aim.cost + Weights.bandExcess), -1))
-      row.append((lp.addVariable(cost: aim.cost + Weights.bandExcess), 1))
-      lp.addConstraint(row, .equal, aim.weight * baseAfterCommission - v0)
+      let above = lp.addVariable(cost: aim.cost + Weights.bandExcess)
+      let below = lp.addVariable(cost: aim.cost + Weights.bandExcess)
+      row.append((above, -1))
+      row.append((below, 1))
+      let rhs = aim.weight * baseAfterCommission - v0
+      // Start with the whole distance from the aim outside the band: always feasible.
+      lp.addConstraint(row, .equal, rhs, hint: .variable(rhs < 0 ? above : below))
     }
   }
 }

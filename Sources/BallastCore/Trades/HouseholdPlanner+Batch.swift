@@ -1,0 +1,33 @@
+internal import Dispatch
+
+extension HouseholdPlanner {
+  /// Plans `count` households on every core.
+  ///
+  /// `input(i)` supplies household `i` (built or read on demand, so a million households never
+  /// sit in memory at once) and `output(i, result)` receives its plan; both are called from
+  /// several threads at once, each index exactly once. Each plan is the same as a lone call to
+  /// ``plan(_:request:)`` would give.
+  ///
+  /// - Complexity: count / cores × the cost of one plan.
+  public func planBatch(
+    count: Int, request: PlanRequest = PlanRequest(), chunks: Int? = nil,
+    input: @Sendable (Int) -> Household,
+    output: @Sendable (Int, Result<TradePlan, PlanError>) -> Void
+  ) {
+    guard count > 0 else { return }
+    let parts = min(count, chunks ?? 64)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let lo = count * part / parts
+      let hi = count * (part + 1) / parts
+      for i in lo..<hi {
+        do {
+          output(i, .success(try plan(input(i), request: request)))
+        } catch let error as PlanError {
+          output(i, .failure(error))
+        } catch {
+          output(i, .failure(PlanError("\(error)")))
+        }
+      }
+    }
+  }
+}
