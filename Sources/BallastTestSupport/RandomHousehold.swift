@@ -33,28 +33,30 @@ public struct RandomHousehold: Sendable {
     let targets = TargetAllocation(classes: weights(classes.count, using: &g).enumerated().map { k, w in
       AssetClassTarget(name: classes[k], weight: w, band: band(around: w, using: &g))
     })
-    var lotsLeft = lots
     let types: [AccountType] = [.taxable, .taxDeferred, .taxExempt]
-    let accounts = (0..<self.accounts).map { a -> Account in
+    var accounts = (0..<self.accounts).map { a -> Account in
       let type = a == 0 ? .taxable : types[Int.random(in: 0..<3, using: &g)]
       let count = Int.random(in: 1...max(1, min(securities.count, 2 * securities.count / max(1, self.accounts) + 1)), using: &g)
       let held = Array(securities.shuffled(using: &g).prefix(count)).sorted { $0.symbol < $1.symbol }
-      var holdings: [Holding] = []
-      for s in held {
-        if type == .taxable && lotsLeft > 0 {
-          let n = min(lotsLeft, max(1, lots / max(1, self.accounts * count / 2)))
-          lotsLeft -= n
-          let lots = (0..<n).map { _ in randomLot(price: s.price, using: &g) }
-          holdings.append(Holding(symbol: s.symbol, quantity: lots.reduce(.zero) { $0 + $1.quantity }, lots: lots))
-        } else {
-          holdings.append(Holding(symbol: s.symbol, quantity: Quantity(Int.random(in: 1...400, using: &g))))
-        }
-      }
+      let holdings = held.map { Holding(symbol: $0.symbol, quantity: Quantity(Int.random(in: 1...400, using: &g))) }
       var allowed: [Symbol]?
       if menus && Int.random(in: 0..<4, using: &g) == 0 {
         allowed = Array(securities.shuffled(using: &g).prefix(max(1, securities.count / 3))).map(\.symbol).sorted()
       }
       return Account(id: AccountID("acct\(a)"), type: type, cash: Money(Int.random(in: 0...20_000, using: &g)), holdings: holdings, allowed: allowed)
+    }
+    // Exactly `lots` lots, dealt round-robin over the taxable holdings.
+    let taxable = accounts.indices.flatMap { a in accounts[a].type == .taxable ? accounts[a].holdings.indices.map { (a, $0) } : [] }
+    if !taxable.isEmpty && lots > 0 {
+      for (a, k) in taxable { accounts[a].holdings[k].quantity = .zero }
+      for i in 0..<lots {
+        let (a, k) = taxable[i % taxable.count]
+        let price = securities.first { $0.symbol == accounts[a].holdings[k].symbol }?.price ?? 1
+        let lot = randomLot(price: price, using: &g)
+        accounts[a].holdings[k].lots.append(lot)
+        accounts[a].holdings[k].quantity += lot.quantity
+      }
+      for (a, k) in taxable where accounts[a].holdings[k].lots.isEmpty { accounts[a].holdings[k].quantity = 1 }
     }
     var flows: [CashFlow] = []
     if cashFlows && Bool.random(using: &g) {

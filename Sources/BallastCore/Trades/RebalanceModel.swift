@@ -153,16 +153,18 @@ extension RebalanceModel {
   /// The one security per asset class that an account would buy: securities of a class are
   /// interchangeable in the program, so one column per (account, class) is enough. The pick:
   /// allowed and not forbidden; among those, the one the account holds most of (by value),
-  /// else the first by symbol — adding to a position rather than opening a new one.
+  /// then the one the household holds most of, then the first by symbol — adding to
+  /// positions rather than opening new ones.
   static func purchaseCandidates(_ p: PlanProblem, account a: Int) -> [Int] {
     let h = p.household
     let account = h.accounts[a]
-    var best: [AssetClassName: (index: Int, held: FixedDecimal)] = [:]
+    var best: [AssetClassName: (index: Int, here: FixedDecimal, everywhere: FixedDecimal)] = [:]
     for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
       if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
-      let held = account.quantity(of: security.symbol) * security.price
-      if let current = best[security.assetClass], current.held >= held { continue }
-      best[security.assetClass] = (s, held)
+      let here = account.quantity(of: security.symbol)
+      let everywhere = h.accounts.reduce(Quantity.zero) { $0 + $1.quantity(of: security.symbol) }
+      if let c = best[security.assetClass], (c.here, c.everywhere) >= (here * security.price, everywhere * security.price) { continue }
+      best[security.assetClass] = (s, here * security.price, everywhere * security.price)
     }
     return best.values.map(\.index).sorted()
   }
