@@ -6,7 +6,7 @@ public struct SimplexOptions: Sendable {
   public var feasibilityTolerance = 1e-9
   /// Pivot elements smaller than this are not used.
   public var pivotTolerance = 1e-11
-  public var maxIterations = 50_000
+  public var maxIterations = 100_000
   /// The basis inverse is recomputed from scratch every this many pivots.
   public var reinversionInterval = 64
   public init() {}
@@ -15,35 +15,49 @@ public struct SimplexOptions: Sendable {
 extension LinearProgram {
   /// Solves the program with a two-phase bounded primal simplex method.
   ///
-  /// Phase 1 minimises the sum of artificial variables, one per row; phase 2 minimises cᵀx
-  /// from the feasible basis found. Non-basic variables sit at a bound (0 or uⱼ), so the
-  /// upper bounds cost no rows. Pricing is Dantzig's largest reduced cost, switching to
-  /// Bland's smallest-index rule after a run of degenerate pivots, which rules out cycling.
-  /// The basis inverse is kept dense (the rows are few) and updated in product form.
+  /// Phase 1 minimises the sum of artificial variables, one per row without a usable basis
+  /// hint; phase 2 minimises the objective from the feasible basis found. Non-basic variables
+  /// sit at a breakpoint of their piecewise cost (0, a segment end or the upper bound), so
+  /// bounds and segments cost no rows: moving a non-basic variable to its next breakpoint
+  /// changes no dual and takes no pivot. Pricing is Dantzig's largest reduced cost, switching
+  /// to Bland's smallest-index rule after a run of degenerate pivots, which rules out
+  /// cycling. The basis inverse is dense (the rows are few) and updated in product form.
   ///
-  /// - Complexity: O(m² + nnz(A)) per pivot for m rows.
+  /// - Complexity: O(m² + nnz(A)) per pivot for m rows; O(m·nnz(column) + log n) per move
+  ///   between breakpoints.
   public func solve(options: SimplexOptions = SimplexOptions()) -> LPSolution {
     var tableau = SimplexTableau(program: self)
-    return tableau.run(options: options, userVariables: variableCount)
+    return tableau.run(options: options, program: self)
   }
 }
 
 /// The working state of the simplex method: columns in compressed sparse form (structural,
-/// then slack, then artificial columns), the basis and its dense inverse.
+/// then slack, then artificial columns), their cost segments, the basis and its inverse.
 struct SimplexTableau {
   let m: Int
-  var n: Int
+  let n: Int
   var colStart: [Int] = [0]
   var rowIndex: [Int] = []
   var value: [Double] = []
-  var cost: [Double]
-  var upper: [Double]
+  /// Segments of column j: `segStart[j]..<segStart[j+1]`, each [segLower, segUpper] at segCost.
+  var segStart: [Int] = [0]
+  var segLower: [Double] = []
+  var segUpper: [Double] = []
+  var segCost: [Double] = []
+  /// The segment a basic column is in; for a non-basic column the segment whose lower end it
+  /// sits at, or (with `atTop`) the last segment, at whose upper end it sits.
+  var seg: [Int] = []
+  var atTop: [Bool] = []
   var b: [Double]
   var x: [Double]
   var basis: [Int]
   var isBasic: [Bool]
   var binv: [Double]
   let firstArtificial: Int
+  /// Phase 1 prices only the artificial columns (cost 1 each).
+  var phaseOne = true
+  /// Basis changes so far (iterations less moves between breakpoints).
+  var pivots = 0
 
   init(program: LinearProgram) {
     m = program.rows.count
@@ -97,8 +111,24 @@ struct SimplexTableau {
       value[fill[art]] = 1
       fill[art] += 1
     }
-    cost = program.costs + [Double](repeating: 0, count: n - structural)
-    upper = program.upperBounds + [Double](repeating: .infinity, count: n - structural)
+    for j in 0..<structural {
+      var lower = 0.0
+      for k in program.segmentStart[j]..<program.segmentStart[j + 1] {
+        segLower.append(lower)
+        lower += program.segmentLengths[k]
+        segUpper.append(lower)
+        segCost.append(program.segmentCosts[k])
+      }
+      segStart.append(segLower.count)
+    }
+    for _ in structural..<n {
+      segLower.append(0)
+      segUpper.append(.infinity)
+      segCost.append(0)
+      segStart.append(segLower.count)
+    }
+    seg = Array(segStart.dropLast())
+    atTop = [Bool](repeating: false, count: n)
     b = rhs
     x = [Double](repeating: 0, count: n)
     let first = firstArtificial
@@ -111,8 +141,8 @@ struct SimplexTableau {
     applyHints(program, slackOfRow: slackOfRow)
   }
 
-  /// Starts from the hinted columns where that gives a feasible basis (STYLE: a crash basis);
-  /// otherwise keeps the all-artificial start.
+  /// Starts from the hinted columns where that gives a feasible basis (a crash basis);
+  /// otherwise keeps the all-artificial start. Hinted columns start in their first segment.
   mutating func applyHints(_ program: LinearProgram, slackOfRow: [Int]) {
     var hinted = false
     for (i, row) in program.rows.enumerated() {
@@ -131,11 +161,15 @@ struct SimplexTableau {
     }
     guard hinted else { return }
     let feasible = reinvert() && (0..<m).allSatisfy { i in
-      let v = x[basis[i]]
-      return v.isFinite && v >= -1e-9 && v <= upper[basis[i]] + 1e-9
+      let j = basis[i]
+      let v = x[j]
+      return v.isFinite && v >= segLower[seg[j]] - 1e-9 && v <= segUpper[seg[j]] + 1e-9
     }
     if feasible {
-      for i in 0..<m { x[basis[i]] = min(max(x[basis[i]], 0), upper[basis[i]]) }
+      for i in 0..<m {
+        let j = basis[i]
+        x[j] = min(max(x[j], segLower[seg[j]]), segUpper[seg[j]])
+      }
       return
     }
     // Back to the all-artificial start.

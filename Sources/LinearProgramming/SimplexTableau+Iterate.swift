@@ -1,23 +1,22 @@
 extension SimplexTableau {
   enum Outcome { case optimal, unbounded, iterationLimit }
 
-  mutating func run(options: SimplexOptions, userVariables: Int) -> LPSolution {
+  mutating func run(options: SimplexOptions, program: LinearProgram) -> LPSolution {
     var iterations = 0
-    var phase1 = [Double](repeating: 0, count: n)
-    for j in firstArtificial..<n { phase1[j] = 1 }
-    var outcome = iterate(costs: phase1, options: options, iterations: &iterations)
+    var outcome = iterate(options: options, iterations: &iterations)
     let violation = (firstArtificial..<n).reduce(0.0) { $0 + max(x[$1], 0) }
     func solution(_ status: LPSolution.Status) -> LPSolution {
-      let values = (0..<userVariables).map { min(max(x[$0], 0), upper[$0]) }
-      let objective = (0..<userVariables).reduce(0.0) { $0 + cost[$1] * values[$1] }
-      return LPSolution(status: status, values: values, objective: objective, iterations: iterations)
+      let values = (0..<program.variableCount).map { j in min(max(x[j], 0), segUpper[segStart[j + 1] - 1]) }
+      let objective = values.indices.reduce(0.0) { $0 + program.cost(of: $1, at: values[$1]) }
+      return LPSolution(status: status, values: values, objective: objective, iterations: iterations, pivots: pivots)
     }
     guard outcome != .iterationLimit else { return solution(.iterationLimit) }
     guard violation <= options.feasibilityTolerance * Double(max(m, 1)) else {
       return solution(.infeasible(violation: violation))
     }
-    for j in firstArtificial..<n { upper[j] = 0 }
-    outcome = iterate(costs: cost, options: options, iterations: &iterations)
+    for j in firstArtificial..<n { segUpper[segStart[j]] = 0 }
+    phaseOne = false
+    outcome = iterate(options: options, iterations: &iterations)
     switch outcome {
     case .optimal: return solution(.optimal)
     case .unbounded: return solution(.unbounded)
@@ -25,46 +24,100 @@ extension SimplexTableau {
     }
   }
 
-  /// Pivots until no non-basic variable improves the objective `c`.
-  mutating func iterate(costs c: [Double], options: SimplexOptions, iterations: inout Int) -> Outcome {
+  /// The cost per unit of segment k of column j in the current phase.
+  @inline(__always) func cost(_ k: Int, _ j: Int) -> Double {
+    phaseOne ? (j >= firstArtificial ? 1 : 0) : segCost[k]
+  }
+
+  /// The segment a non-basic column moves in when it increases, if it can.
+  @inline(__always) func upSegment(_ j: Int) -> Int? { atTop[j] ? nil : seg[j] }
+
+  /// The segment a non-basic column moves in when it decreases, if it can.
+  @inline(__always) func downSegment(_ j: Int) -> Int? {
+    if atTop[j] { return seg[j] }
+    return seg[j] > segStart[j] ? seg[j] - 1 : nil
+  }
+
+  /// The gain of moving non-basic column j (given yᵀA_j) and the direction, if it improves.
+  func candidate(_ j: Int, ya: Double, tolerance: Double) -> (index: Int, direction: Double, gain: Double)? {
+    if let s = upSegment(j), segUpper[s] > segLower[s] {
+      let gain = ya - cost(s, j)
+      if gain > tolerance { return (j, 1, gain) }
+    }
+    if let s = downSegment(j), segUpper[s] > segLower[s] {
+      let gain = cost(s, j) - ya
+      if gain > tolerance { return (j, -1, gain) }
+    }
+    return nil
+  }
+
+  /// Places column j at a breakpoint: the lower end of segment `s`, or its upper end.
+  mutating func park(_ j: Int, segment s: Int, atUpperEnd: Bool) {
+    if atUpperEnd {
+      x[j] = segUpper[s]
+      if s + 1 < segStart[j + 1] {
+        seg[j] = s + 1
+        atTop[j] = false
+      } else {
+        seg[j] = s
+        atTop[j] = true
+      }
+    } else {
+      x[j] = segLower[s]
+      seg[j] = s
+      atTop[j] = false
+    }
+  }
+
+  /// Pivots until no non-basic column improves the objective of the current phase.
+  mutating func iterate(options: SimplexOptions, iterations: inout Int) -> Outcome {
     var y = [Double](repeating: 0, count: m)
     var alpha = [Double](repeating: 0, count: m)
-    var reducedCosts = [Double](repeating: 0, count: n)
+    var ya = [Double](repeating: 0, count: n)
     var degenerateRun = 0
     var sinceReinversion = 0
     var basisChanged = true
-    var candidates: [(index: Int, direction: Double, gain: Double)] = []
+    var candidates = CandidateHeap()
     var bland = false
     while true {
       guard iterations < options.maxIterations else { return .iterationLimit }
       if basisChanged {
-        // Duals and reduced costs change only with the basis, not with a bound flip, so the
-        // candidates priced after a pivot stay valid, in order, until the next pivot.
-        computeDuals(c, into: &y)
-        computeReducedCosts(c, duals: y, into: &reducedCosts)
-        candidates = price(reducedCosts, tolerance: options.optimalityTolerance)
+        // Duals change only with the basis, not when a non-basic column moves between
+        // breakpoints, so the candidates priced after a pivot stay valid until the next one.
+        computeDuals(into: &y)
         bland = degenerateRun > 40
+        var list: [(index: Int, direction: Double, gain: Double)] = []
+        for j in 0..<n where !isBasic[j] {
+          var v = 0.0
+          for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
+          ya[j] = v
+          if let c = candidate(j, ya: v, tolerance: options.optimalityTolerance) { list.append(c) }
+        }
+        candidates = CandidateHeap(list, bland: bland)
         basisChanged = false
       }
-      guard let pick = Self.best(candidates, bland: bland) else { return .optimal }
-      let (entering, direction) = (candidates[pick].index, candidates[pick].direction)
-      candidates.swapAt(pick, candidates.count - 1)
-      candidates.removeLast()
+      guard let (entering, direction) = candidates.popBest() else { return .optimal }
+      guard let s = direction > 0 ? upSegment(entering) : downSegment(entering) else { continue }
       computeColumn(entering, into: &alpha)
-      let (theta, leave, leaveToUpper) = ratioTest(
-        entering: entering, direction: direction, alpha: alpha, options: options, bland: degenerateRun > 40)
+      let room = segUpper[s] - segLower[s]
+      let (theta, leave, leaveToUpper) = ratioTest(room: room, direction: direction, alpha: alpha, options: options, bland: bland)
       guard theta.isFinite else { return .unbounded }
       for i in 0..<m { x[basis[i]] -= theta * direction * alpha[i] }
-      x[entering] += direction * theta
       degenerateRun = theta < 1e-12 ? degenerateRun + 1 : 0
       iterations += 1
       guard leave >= 0 else {
-        x[entering] = direction > 0 ? upper[entering] : 0  // a bound flip: the basis stays
+        // The entering column reaches the next breakpoint: no pivot; it may go on.
+        park(entering, segment: s, atUpperEnd: direction > 0)
+        if let c = candidate(entering, ya: ya[entering], tolerance: options.optimalityTolerance) { candidates.push(c) }
         continue
       }
+      x[entering] += direction * theta
+      seg[entering] = s
+      atTop[entering] = false
       let leaving = basis[leave]
-      x[leaving] = leaveToUpper ? upper[leaving] : 0
+      park(leaving, segment: seg[leaving], atUpperEnd: leaveToUpper)
       pivot(row: leave, alpha: alpha)
+      pivots += 1
       basisChanged = true
       basis[leave] = entering
       isBasic[leaving] = false
@@ -77,51 +130,16 @@ extension SimplexTableau {
     }
   }
 
-  /// y = c_Bᵀ B⁻¹.
-  func computeDuals(_ c: [Double], into y: inout [Double]) {
+  /// y = c_Bᵀ B⁻¹, each basic column priced at its current segment.
+  func computeDuals(into y: inout [Double]) {
     for k in 0..<m { y[k] = 0 }
     for i in 0..<m {
-      let ci = c[basis[i]]
+      let j = basis[i]
+      let ci = cost(seg[j], j)
       if ci == 0 { continue }
       let base = i &* m
       for k in 0..<m { y[k] += ci * binv[base &+ k] }
     }
-  }
-
-  /// d_j = c_j − yᵀA_j for every column (basic columns get 0 up to rounding).
-  func computeReducedCosts(_ c: [Double], duals y: [Double], into d: inout [Double]) {
-    for j in 0..<n {
-      var dj = c[j]
-      for k in colStart[j]..<colStart[j &+ 1] { dj -= y[rowIndex[k]] * value[k] }
-      d[j] = dj
-    }
-  }
-
-  /// The improving non-basic variables: each with whether it increases (+1) or decreases
-  /// (−1) and its gain |d_j|. An empty list means the basis is optimal.
-  func price(_ reducedCosts: [Double], tolerance: Double) -> [(index: Int, direction: Double, gain: Double)] {
-    var eligible: [(index: Int, direction: Double, gain: Double)] = []
-    for j in 0..<n where !isBasic[j] && upper[j] > 0 {
-      let d = reducedCosts[j]
-      let atUpper = x[j] > 0
-      let gain = atUpper ? d : -d
-      if gain > tolerance { eligible.append((j, atUpper ? -1 : 1, gain)) }
-    }
-    return eligible
-  }
-
-  /// The position of the entering candidate: Dantzig's largest gain (ties to the smaller
-  /// index), or under Bland's rule the smallest index. Independent of the list's order.
-  static func best(_ candidates: [(index: Int, direction: Double, gain: Double)], bland: Bool) -> Int? {
-    guard !candidates.isEmpty else { return nil }
-    var pick = 0
-    for k in 1..<candidates.count {
-      let c = candidates[k]
-      let p = candidates[pick]
-      let better = bland ? c.index < p.index : (c.gain > p.gain || (c.gain == p.gain && c.index < p.index))
-      if better { pick = k }
-    }
-    return pick
   }
 
   /// α = B⁻¹ A_j.
@@ -134,24 +152,26 @@ extension SimplexTableau {
     }
   }
 
-  /// The step length, the leaving row (−1 for a bound flip of the entering variable) and
-  /// whether the leaving variable ends at its upper bound. Among ties the larger pivot wins
-  /// (or, under Bland's rule, the smaller variable index).
+  /// The step length, the leaving row (−1 when the entering column reaches its next
+  /// breakpoint first) and whether the leaving column ends at the upper end of its segment.
+  /// A basic column may move only within its segment. Among ties the larger pivot wins (or,
+  /// under Bland's rule, the smaller column index).
   func ratioTest(
-    entering: Int, direction: Double, alpha: [Double], options: SimplexOptions, bland: Bool
+    room: Double, direction: Double, alpha: [Double], options: SimplexOptions, bland: Bool
   ) -> (Double, Int, Bool) {
-    var theta = upper[entering]
+    var theta = room
     var leave = -1
     var toUpper = false
     let tieTolerance = 1e-12
     for i in 0..<m {
       let a = direction * alpha[i]
       let j = basis[i]
+      let s = seg[j]
       let t: Double
       if a > options.pivotTolerance {
-        t = max(x[j], 0) / a
-      } else if a < -options.pivotTolerance, upper[j].isFinite {
-        t = max(upper[j] - x[j], 0) / -a
+        t = max(x[j] - segLower[s], 0) / a
+      } else if a < -options.pivotTolerance, segUpper[s].isFinite {
+        t = max(segUpper[s] - x[j], 0) / -a
       } else {
         continue
       }
@@ -186,7 +206,7 @@ extension SimplexTableau {
   }
 
   /// Recomputes B⁻¹ by Gauss–Jordan elimination with partial pivoting, and the basic values
-  /// from x_B = B⁻¹ (b − Σ_{non-basic at upper} A_j u_j). Keeps the old inverse if the basis
+  /// from x_B = B⁻¹ (b − Σ_{non-basic} A_j x_j). Keeps the old inverse if the basis
   /// is numerically singular (and then returns false).
   @discardableResult
   mutating func reinvert() -> Bool {
@@ -231,5 +251,65 @@ extension SimplexTableau {
       x[basis[i]] = v
     }
     return true
+  }
+}
+
+/// The improving columns of one basis, best first: a binary heap on Dantzig's gain (ties to
+/// the smaller index), or on the index alone under Bland's rule. Built in O(k) after each
+/// pivot; each bound flip then takes the next best in O(log k), since flips change no dual.
+struct CandidateHeap {
+  private var items: [(index: Int, direction: Double, gain: Double)] = []
+  private var bland = false
+
+  init() {}
+
+  init(_ items: [(index: Int, direction: Double, gain: Double)], bland: Bool) {
+    self.items = items
+    self.bland = bland
+    if items.count > 1 {
+      for i in stride(from: items.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+    }
+  }
+
+  private func before(_ a: Int, _ b: Int) -> Bool {
+    let x = items[a]
+    let y = items[b]
+    if bland { return x.index < y.index }
+    return x.gain > y.gain || (x.gain == y.gain && x.index < y.index)
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var i = start
+    while true {
+      let l = 2 &* i &+ 1
+      let r = l &+ 1
+      var top = i
+      if l < items.count && before(l, top) { top = l }
+      if r < items.count && before(r, top) { top = r }
+      if top == i { return }
+      items.swapAt(i, top)
+      i = top
+    }
+  }
+
+  mutating func push(_ item: (index: Int, direction: Double, gain: Double)) {
+    items.append(item)
+    var i = items.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      guard before(i, parent) else { return }
+      items.swapAt(i, parent)
+      i = parent
+    }
+  }
+
+  mutating func popBest() -> (Int, Double)? {
+    guard let first = items.first else { return nil }
+    let last = items.removeLast()
+    if !items.isEmpty {
+      items[0] = last
+      siftDown(0)
+    }
+    return (first.index, first.direction)
   }
 }

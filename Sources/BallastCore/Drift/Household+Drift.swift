@@ -1,14 +1,28 @@
 extension Household {
-  /// Market value of each security held, summed over accounts, keyed in canonical order.
-  func classValues() -> [AssetClassName: Money] {
-    var priceOf: [Symbol: Security] = [:]
-    for s in securities { priceOf[s.symbol] = s }
-    var values: [AssetClassName: Money] = [:]
+  /// Market value of every target node (leaf classes from their securities, groups as the sum
+  /// of their members, `cash` as the accounts' cash), in the order of `targets.classes`.
+  ///
+  /// - Complexity: O(holdings + securities + classes), one dictionary lookup per holding.
+  public func nodeValues() -> [Money] {
+    let nodes = targets.classes
+    var nodeOf: [AssetClassName: Int] = [:]
+    for (k, n) in nodes.enumerated() { nodeOf[n.name] = k }
+    var lookup: [Symbol: (price: Price, node: Int)] = [:]
+    for s in securities {
+      if let k = nodeOf[s.assetClass] { lookup[s.symbol] = (s.price, k) }
+    }
+    var values = [Money](repeating: .zero, count: nodes.count)
+    var cash = Money.zero
     for account in accounts {
+      cash += account.cash
       for h in account.holdings {
-        guard let s = priceOf[h.symbol] else { continue }
-        values[s.assetClass, default: .zero] += h.quantity * s.price
+        if let (price, k) = lookup[h.symbol] { values[k] += h.quantity * price }
       }
+    }
+    if let k = nodeOf[.cash] { values[k] = cash }
+    // Members follow their group (depth first): adding from the back fills every group.
+    for k in nodes.indices.reversed() {
+      if let p = nodes[k].parent, let parent = nodeOf[p] { values[parent] += values[k] }
     }
     return values
   }
@@ -19,30 +33,28 @@ extension Household {
   /// deducted when cash is a target class). A class is breached when its weight lies outside
   /// [lower, upper] by more than ``Tolerance/bandEdge``.
   ///
-  /// - Complexity: O(holdings + classes²) (the group sums walk the class list).
+  /// - Complexity: O(holdings + securities + classes).
   public func driftReport() -> DriftReport {
-    let leafValues = classValues()
-    let cash = accounts.reduce(Money.zero) { $0 + $1.cash }
-    let securitiesValue = leafValues.keys.sorted().reduce(Money.zero) { $0 + (leafValues[$1] ?? .zero) }
+    let values = nodeValues()
+    var cash = Money.zero
+    var securitiesValue = Money.zero
+    var price: [Symbol: Price] = [:]
+    for s in securities { price[s.symbol] = s.price }
+    for account in accounts {
+      cash += account.cash
+      for h in account.holdings { securitiesValue += h.quantity * (price[h.symbol] ?? .zero) }
+    }
     let total = securitiesValue + cash
     let base = allocationBase(total: total)
     let baseDouble = base.doubleValue
-    var rows: [ClassDrift] = []
-    for t in targets.classes {
-      var value = Money.zero
-      if t.name == .cash {
-        value = cash
-      } else {
-        for leaf in targets.leaves(under: t.name) { value += leafValues[leaf] ?? .zero }
-      }
-      let actual = baseDouble > 0 ? value.doubleValue / baseDouble : 0
+    let rows = targets.classes.enumerated().map { k, t in
+      let actual = baseDouble > 0 ? values[k].doubleValue / baseDouble : 0
       let (lower, upper) = t.edges
-      rows.append(
-        ClassDrift(
-          name: t.name, value: value, target: t.weight, actual: actual, drift: actual - t.weight,
-          relativeDrift: t.weight > 0 ? (actual - t.weight) / t.weight : nil, lower: lower, upper: upper,
-          isBreached: actual < lower - Tolerance.bandEdge || actual > upper + Tolerance.bandEdge,
-          parent: t.parent, isGroup: !t.isLeaf))
+      return ClassDrift(
+        name: t.name, value: values[k], target: t.weight, actual: actual, drift: actual - t.weight,
+        relativeDrift: t.weight > 0 ? (actual - t.weight) / t.weight : nil, lower: lower, upper: upper,
+        isBreached: actual < lower - Tolerance.bandEdge || actual > upper + Tolerance.bandEdge,
+        parent: t.parent, isGroup: !t.isLeaf)
     }
     return DriftReport(asOf: asOf, totalValue: total, cash: cash, allocationBase: base, classes: rows)
   }
@@ -50,8 +62,6 @@ extension Household {
   /// The total less every account's cash reserve, unless cash is a target class.
   func allocationBase(total: Money) -> Money {
     guard !targets.hasCashClass else { return total }
-    var reserves = Money.zero
-    for _ in accounts { reserves += settings.cashReserve }
-    return total - reserves
+    return total - settings.cashReserve * Money(accounts.count)
   }
 }

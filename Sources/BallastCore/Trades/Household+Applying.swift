@@ -31,25 +31,44 @@ extension Holding {
     case .sell:
       quantity -= t.quantity
       guard !lots.isEmpty else { return }
-      let named = t.lots.map { (match: Optional($0), quantity: $0.quantity) }
-      for part in named.isEmpty ? [(match: nil, quantity: t.quantity)] : named {
-        relieve(part.quantity, matching: part.match)
+      if t.lots.isEmpty {
+        relieveOldestFirst(t.quantity)
+      } else {
+        relieve(t.lots)
       }
       lots.removeAll { $0.quantity <= .zero }
     }
   }
 
-  /// Takes `quantity` shares out of the lots that match `sale` (by date and id), or oldest first.
-  private mutating func relieve(_ quantity: Quantity, matching sale: LotSale?) {
-    var remaining = quantity
-    for i in lots.indices where remaining > .zero && lots[i].quantity > .zero {
-      if let sale, lots[i].acquired != sale.acquired || lots[i].id != sale.lotID { continue }
-      let taken = min(remaining, lots[i].quantity)
-      let cost = taken == lots[i].quantity
-        ? lots[i].cost : (lots[i].cost * taken).divided(by: lots[i].quantity).rounded(places: 2)
-      lots[i].quantity -= taken
-      lots[i].cost -= cost
-      remaining -= taken
+  /// Takes each sale's shares out of the lots with its date and id, in one pass.
+  private mutating func relieve(_ sales: [LotSale]) {
+    struct Key: Hashable {
+      var day: Int
+      var id: String?
     }
+    var pending: [Key: Quantity] = [:]
+    for sale in sales { pending[Key(day: sale.acquired.dayNumber, id: sale.lotID), default: .zero] += sale.quantity }
+    for i in lots.indices {
+      let key = Key(day: lots[i].acquired.dayNumber, id: lots[i].id)
+      guard let remaining = pending[key], remaining > .zero else { continue }
+      let taken = take(remaining, from: i)
+      pending[key] = remaining - taken
+    }
+  }
+
+  private mutating func relieveOldestFirst(_ quantity: Quantity) {
+    var remaining = quantity
+    for i in lots.indices where remaining > .zero { remaining -= take(remaining, from: i) }
+  }
+
+  /// Removes up to `quantity` shares from lot `i` with their pro-rata basis; returns the shares taken.
+  private mutating func take(_ quantity: Quantity, from i: Int) -> Quantity {
+    let taken = min(quantity, lots[i].quantity)
+    guard taken > .zero else { return .zero }
+    let cost = taken == lots[i].quantity
+      ? lots[i].cost : (lots[i].cost * taken).divided(by: lots[i].quantity).rounded(places: 2)
+    lots[i].quantity -= taken
+    lots[i].cost -= cost
+    return taken
   }
 }

@@ -39,7 +39,8 @@ public struct HouseholdPlanner: Sendable {
       nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method, requested: requested),
       base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
-      forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count))
+      forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
+      nodeValues: h.nodeValues(), householdHoldings: householdHoldings(h))
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
     var dropped: [String] = []
@@ -89,6 +90,19 @@ public struct HouseholdPlanner: Sendable {
             + "raises less than the shortfall; reduce the withdrawal")
       }
     }
+  }
+
+  /// Market value of each security held, summed over the accounts, in `h.securities` order.
+  func householdHoldings(_ h: Household) -> [Money] {
+    var index: [Symbol: Int] = [:]
+    for (s, security) in h.securities.enumerated() { index[security.symbol] = s }
+    var values = [Money](repeating: .zero, count: h.securities.count)
+    for account in h.accounts {
+      for holding in account.holdings {
+        if let s = index[holding.symbol] { values[s] += holding.quantity * h.securities[s].price }
+      }
+    }
+    return values
   }
 
   /// Leaf first, then each group above it.

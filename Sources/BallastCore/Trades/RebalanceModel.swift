@@ -15,7 +15,8 @@ struct Aim {
 ///
 /// Variables, for accounts a, securities s, lots l:
 /// - b_as ≥ 0, market value bought (only where the account may buy s);
-/// - x_as ≥ 0 (or x_asl per lot in tax-aware taxable accounts) ≤ value held, market value sold;
+/// - x_as ≥ 0, ≤ value held, market value sold; in tax-aware taxable accounts its cost is
+///   piecewise linear, one segment per lot, cheapest tax per dollar first;
 /// - e_a ≥ 0, cash left above the reserve; without a cash target e_a ≤ the idle cash the
 ///   account starts with, so that nothing is sold just to hold cash;
 /// - T = Σ(b + x), total traded (only when there is a spread σ);
@@ -84,6 +85,10 @@ struct PlanProblem {
   /// (account, security, side) that may not trade (dropped under minTrade).
   var forbidden: Set<ForbiddenTrade>
   var commissions: [Money]
+  /// Value of every target node before trading (``Household/nodeValues()``).
+  var nodeValues: [Money]
+  /// Value of each security held across the household, for choosing what to buy.
+  var householdHoldings: [Money]
 
   struct ForbiddenTrade: Hashable {
     var account: Int
@@ -119,24 +124,24 @@ extension RebalanceModel {
         if p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
         if mustRaise == false { continue }
         let price = h.securities[s].price
-        var parts: [(upper: Double, cost: Double)] = []
+        var segments: [(length: Double, cost: Double)] = []
         if p.taxAware && account.type == .taxable && !holding.lots.isEmpty {
+          // One column per holding; its lots are the segments, cheapest tax per dollar first.
           for lot in holding.lots {
             let tax = max(0, lot.taxPerDollar(at: price, on: h.asOf, rates: h.tax))
-            parts.append(((lot.quantity * price).doubleValue / scale, Weights.turnover + Weights.taxableSale + tax))
+            segments.append(((lot.quantity * price).doubleValue / scale, Weights.turnover + Weights.taxableSale + tax))
           }
+          segments.sort { $0.cost < $1.cost }
         } else {
           let extra = p.taxAware && account.type == .taxable ? Weights.taxableSale : 0
-          parts.append(((holding.quantity * price).doubleValue / scale, Weights.turnover + extra))
+          segments.append(((holding.quantity * price).doubleValue / scale, Weights.turnover + extra))
         }
-        for part in parts {
-          let v = lp.addVariable(cost: part.cost, upper: part.upper)
-          sells.append(SellColumn(account: a, holding: hIndex, variable: v))
-          accountRows[a].append((v, 1 - sigma))
-          raise[a].append((v, 1 - sigma))
-          for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
-          traded.append((v, -1))
-        }
+        let v = lp.addVariable(segments: segments)
+        sells.append(SellColumn(account: a, holding: hIndex, variable: v))
+        accountRows[a].append((v, 1 - sigma))
+        raise[a].append((v, 1 - sigma))
+        for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
+        traded.append((v, -1))
       }
     }
     addCashRows(p, accountRows: &accountRows, classRows: &classRows, raise: raise)
@@ -161,10 +166,10 @@ extension RebalanceModel {
     var best: [AssetClassName: (index: Int, here: FixedDecimal, everywhere: FixedDecimal)] = [:]
     for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
       if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
-      let here = account.quantity(of: security.symbol)
-      let everywhere = h.accounts.reduce(Quantity.zero) { $0 + $1.quantity(of: security.symbol) }
-      if let c = best[security.assetClass], (c.here, c.everywhere) >= (here * security.price, everywhere * security.price) { continue }
-      best[security.assetClass] = (s, here * security.price, everywhere * security.price)
+      let here = account.quantity(of: security.symbol) * security.price
+      let everywhere = p.householdHoldings[s]
+      if let c = best[security.assetClass], c.here > here || (c.here == here && c.everywhere >= everywhere) { continue }
+      best[security.assetClass] = (s, here, everywhere)
     }
     return best.values.map(\.index).sorted()
   }
@@ -192,19 +197,14 @@ extension RebalanceModel {
   /// The deviation variables and the row of every class and group.
   private mutating func addClassRows(_ p: PlanProblem, classRows: [[(Int, Double)]], totalCommission: Double) {
     let h = p.household
-    let values = h.classValues()
+    let values = p.nodeValues
     let reserves = h.targets.hasCashClass ? Double(h.accounts.count) * h.settings.cashReserve.doubleValue / scale : 0
     let baseAfterCommission = p.base.doubleValue / scale - totalCommission
     for (k, node) in h.targets.classes.enumerated() {
       let aim = p.aims[k]
       let (lower, upper) = node.edges
       var row = classRows[k]
-      let v0: Double
-      if node.name == .cash {
-        v0 = reserves
-      } else {
-        v0 = h.targets.leaves(under: node.name).reduce(0.0) { $0 + (values[$1]?.doubleValue ?? 0) } / scale
-      }
+      let v0 = node.name == .cash ? reserves : values[k].doubleValue / scale
       // The rooms are measured on the base before spread costs, which can shrink it by up to
       // 2σ (turnover is at most 2); shrinking them by that much, and by ``bandSafety`` for the
       // rounding of quantities, keeps a class that ends inside its band in the program inside
