@@ -36,6 +36,11 @@ public struct ActiveSetSolver: Sendable {
   }
 
   public var tolerances = Tolerances()
+  /// At the optimum, also look for a fixed variable with a zero multiplier whose freeing would
+  /// make `P_FF` singular, and report ``SolverStatus/singular`` (the minimiser is not unique).
+  /// Turn off for formulations that are singular by construction but whose quantity of
+  /// interest is unique (e.g. buy/sell splits `x = x₀ + u − v`).
+  public var checksUniqueness = true
   /// Iteration cap; `nil` means `50 (n + m) + 1000`.
   public var maxIterations: Int?
 
@@ -47,7 +52,7 @@ public struct ActiveSetSolver: Sendable {
   public func solve(_ qp: QuadraticProgram, warmStart: WarmStart? = nil) -> QPSolution {
     if let failure = Self.checkInput(qp) { return failure }
     let limit = maxIterations ?? (50 &* (qp.variableCount &+ qp.equalityCount &+ qp.inequalityCount) &+ 1000)
-    if let warmStart, let state = ActiveSetState(qp: qp, warm: warmStart.x, tolerances: tolerances) {
+    if let warmStart, let state = ActiveSetState(qp: qp, warm: warmStart.x, tolerances: tolerances, checksUniqueness: checksUniqueness) {
       var warm = state
       let outcome = warm.run(limit: limit)
       if outcome != .restart { return warm.solution(outcome, phaseOnePivots: 0) }
@@ -59,7 +64,7 @@ public struct ActiveSetSolver: Sendable {
     case .unbounded:
       return Self.failure(qp, .infeasible, SolverDiagnostics(message: "phase 1 failed to converge"))
     case .feasible(let vertex):
-      var state = ActiveSetState(qp: qp, vertex: vertex, tolerances: tolerances)
+      var state = ActiveSetState(qp: qp, vertex: vertex, tolerances: tolerances, checksUniqueness: checksUniqueness)
       var outcome = state.run(limit: limit)
       if outcome == .restart { outcome = .singular }
       return state.solution(outcome, phaseOnePivots: vertex.pivots)

@@ -16,7 +16,7 @@ extension ActiveSetState {
         advance(p, cp, by: 1)
         guard let leaving = mostNegativeMultiplier() else {
           if verified {
-            if let j = zeroCurvatureTie() {
+            if checksUniqueness, let j = zeroCurvatureTie() {
               failure = singularDiagnostics(j)
               return .singular
             }

@@ -13,6 +13,7 @@ struct ActiveSetState {
   let n: Int, mE: Int, m: Int
   let tol: ActiveSetSolver.Tolerances
   let isWarm: Bool
+  var checksUniqueness = true
   /// `[A; G]` row-major, `d = [b; h]`, and `‖C_r‖∞` per row.
   let C: [Double]
   let d: [Double]
@@ -56,8 +57,9 @@ struct ActiveSetState {
   }
 
   /// A cold start at a phase-1 vertex.
-  init(qp: QuadraticProgram, vertex: BoundedSimplex.Vertex, tolerances: ActiveSetSolver.Tolerances) {
+  init(qp: QuadraticProgram, vertex: BoundedSimplex.Vertex, tolerances: ActiveSetSolver.Tolerances, checksUniqueness: Bool) {
     self.init(qp: qp, x: vertex.x, tolerances: tolerances, warm: false)
+    self.checksUniqueness = checksUniqueness
     redundantRows = vertex.redundantRows
     for j in 0..<n { bound[j] = classify(j, basic: vertex.isBasic[j]) }
     for r in 0..<mE where !redundantRows.contains(r) { addRow(r) }
@@ -66,10 +68,11 @@ struct ActiveSetState {
   }
 
   /// A warm start at `warm`, or nil when `warm` is not feasible for `qp`.
-  init?(qp: QuadraticProgram, warm: [Double], tolerances: ActiveSetSolver.Tolerances) {
+  init?(qp: QuadraticProgram, warm: [Double], tolerances: ActiveSetSolver.Tolerances, checksUniqueness: Bool) {
     guard warm.count == qp.variableCount, warm.allSatisfy(\.isFinite) else { return nil }
     let clamped = (0..<warm.count).map { Swift.min(Swift.max(warm[$0], qp.lower[$0]), qp.upper[$0]) }
     self.init(qp: qp, x: clamped, tolerances: tolerances, warm: true)
+    self.checksUniqueness = checksUniqueness
     for j in 0..<n { bound[j] = classify(j, basic: false) }
     recomputeActivities()
     for r in 0..<m {
