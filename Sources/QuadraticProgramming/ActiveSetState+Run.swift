@@ -7,6 +7,13 @@ extension ActiveSetState {
       iterations &+= 1
       guard let (p, multipliers) = equalityStep() else {
         if isWarm && iterations == 1 { return .restart }
+        // rounding made a tight inequality row dependent on the others: it is implied locally,
+        // so leave it out of the working set (the ratio test re-adds it if a step leaves it)
+        if let last = rows.last, last >= mE {
+          rows.removeLast()
+          isWorkingRow[last] = false
+          continue
+        }
         failure = dependentRowsDiagnostics()
         return .singular
       }

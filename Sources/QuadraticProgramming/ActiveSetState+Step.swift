@@ -4,7 +4,7 @@ extension ActiveSetState {
   ///
   ///     Y = L⁻¹ C_Fᵀ,  z = L⁻¹ g_F,  (YᵀY) ν = r − Yᵀz,  p_F = −L⁻ᵀ (z + Y ν),
   ///
-  /// with `r = C x − d` on the working rows. Nil when `YᵀY` is singular (dependent rows).
+  /// with `r = C x − d` on the working equality rows (0 on inequality rows). Nil when `YᵀY` is singular (dependent rows).
   /// - Complexity: O(|F|² k + |F| k²)
   func equalityStep() -> ([Double], [Double])? {
     let f = free.count, k = rows.count
@@ -16,6 +16,9 @@ extension ActiveSetState {
       return (z.map { -$0 }, [])
     }
     guard f > 0 else { return nil }
+    // as many independent working rows as free variables: x is a vertex of the working set and
+    // the step is exactly zero (computing it would only amplify rounding through YᵀY)
+    let exactVertex = f == k
     var Y = [[Double]](repeating: [], count: k)
     for (i, r) in rows.enumerated() {
       var y = [Double](repeating: 0, count: f)
@@ -32,7 +35,10 @@ extension ActiveSetState {
         S[a &* k &+ b] = s
         S[b &* k &+ a] = s
       }
-      rhs[a] = (cx[rows[a]] - d[rows[a]]) - Self.dot(Y[a], z)
+      // only equality residuals are corrected: a tight inequality is feasible as it is, and
+      // chasing its rounding-level residual through a nearly dependent row makes spurious steps
+      let residual = rows[a] < mE ? cx[rows[a]] - d[rows[a]] : 0
+      rhs[a] = residual - Self.dot(Y[a], z)
     }
     guard let multipliers = Self.solveSmallPositiveDefinite(S, rhs, k) else { return nil }
     var w = z
@@ -40,6 +46,7 @@ extension ActiveSetState {
       let v = multipliers[a]
       for t in 0..<f { w[t] += v * Y[a][t] }
     }
+    if exactVertex { return ([Double](repeating: 0, count: f), multipliers) }
     factor.backwardSolve(&w)
     for t in 0..<f { w[t] = -w[t] }
     return (w, multipliers)
