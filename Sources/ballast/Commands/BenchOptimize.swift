@@ -26,6 +26,18 @@ struct BenchOptimize: ParsableCommand {
         report("N=\(n) \(label)", times, last)
       }
     }
+    for n in [100, 500] {
+      let (names, returns) = Self.iidReturns(n: n, periods: 2 * n, seed: UInt64(n))
+      let r = try ReturnSeries(assets: names, columns: returns)
+      let opt = try MeanVarianceOptimizer(
+        assets: names, expectedReturns: ExpectedReturnEstimator.meanHistorical(compounding: false).estimate(r),
+        covariance: try CovarianceEstimator.sample.estimate(r))
+      for (label, objective) in [("min-variance", Objective.minVariance), ("max-sharpe", .maxSharpe(riskFreeRate: 0))] {
+        var last: PortfolioResult?
+        let times = try measure { last = try opt.optimize(objective) }
+        report("N=\(n) T=\(2 * n) iid \(label)", times, last)
+      }
+    }
     let p = SyntheticProblem.make(n: 100, seed: 100)
     let opt = try MeanVarianceOptimizer(assets: p.assets, expectedReturns: p.mu, covariance: p.covariance)
     var frontier: [PortfolioResult] = []
@@ -34,6 +46,23 @@ struct BenchOptimize: ParsableCommand {
     print(pad("N=100 frontier, 200 points", 34) + pad(ms(median(times)), 12) + pad(ms(times.min() ?? 0), 12)
       + pad(String(frontier.reduce(0) { $0 + $1.solver.iterations }), 12) + (ok ? "ok" : "FAILED"))
     if !ok { throw ExitCode(1) }
+  }
+
+  /// Seeded returns with little structure (one weak common factor plus independent noise), whose
+  /// sample covariance gives dense minimum-variance portfolios: the hard case for an active-set
+  /// method.
+  static func iidReturns(n: Int, periods: Int, seed: UInt64) -> ([String], [[Double]]) {
+    var rng = SplitMix64(seed: seed)
+    func normal() -> Double {
+      let u = max(rng.unit(), 1e-300), v = rng.unit()
+      return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
+    }
+    let market = (0..<periods).map { _ in 0.01 * normal() }
+    let cols = (0..<n).map { _ -> [Double] in
+      let beta = 0.5 + rng.unit(), vol = 0.01 + 0.02 * rng.unit(), drift = 0.0004 * rng.unit()
+      return market.map { drift + beta * $0 + vol * normal() }
+    }
+    return ((0..<n).map { "A\($0)" }, cols)
   }
 
   func measure(_ body: () throws -> Void) throws -> [Double] {
