@@ -27,7 +27,11 @@ extension MeanVarianceOptimizer {
     guard kappa > 0 else {
       throw OptimizationError(.solverFailure, "the homogenised max-Sharpe problem returned Σy = \(kappa) ≤ 0")
     }
-    let w = s.x.map { $0 / kappa }
+    // y/Σy meets the bounds up to rounding; put it exactly on a bound it touches
+    let w = s.x.enumerated().map { i, y in
+      let v = y / kappa, lo = constraints.lower[i], hi = constraints.upper[i]
+      return v < lo && lo - v < 1e-12 ? lo : v > hi && v - hi < 1e-12 ? hi : v
+    }
     let r = result(w, s, objectiveValue: 0, riskFreeRate: rf)
     var out = r
     out.objectiveValue = r.sharpe
