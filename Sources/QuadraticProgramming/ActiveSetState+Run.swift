@@ -21,7 +21,8 @@ extension ActiveSetState {
       if isNegligible(p) {
         let cp = rowRates(p)
         advance(p, cp, by: 1)
-        guard let leaving = mostNegativeMultiplier() else {
+        let candidates = releaseCandidates()
+        guard let leaving = candidates.first else {
           if verified {
             if checksUniqueness, let j = zeroCurvatureTie() {
               failure = singularDiagnostics(j)
@@ -35,6 +36,7 @@ extension ActiveSetState {
         }
         verified = false
         if !release(leaving) { return isWarm && iterations == 1 ? .restart : .singular }
+        for extra in candidates.dropFirst() where !release(extra) { failure = nil }
       } else {
         verified = false
         let cp = rowRates(p)
@@ -107,6 +109,29 @@ extension ActiveSetState {
       return false
     }
   }
+
+  /// Constraints to drop from the working set: the one with the most negative scaled multiplier
+  /// first; when that is a bound, also the other bounds whose multipliers are at least
+  /// ``batchFraction`` of it (at most ``batchLimit``). Releasing several bounds at once is still
+  /// a descent step (the enlarged subspace contains directions of decrease) and cuts the number
+  /// of iterations on dense solutions several-fold; a released variable that the joint step
+  /// would push out of bounds is simply held again by the ratio test.
+  func releaseCandidates() -> [Constraint] {
+    guard let first = mostNegativeMultiplier() else { return [] }
+    guard case .bound(let j0) = first else { return [first] }
+    let reduced = reducedGradient()
+    func value(_ j: Int) -> Double { bound[j] == .atLower ? reduced[j] : -reduced[j] }
+    let cut = Self.batchFraction * value(j0)
+    var extra: [(Double, Int)] = []
+    for j in 0..<n where j != j0 && (bound[j] == .atLower || bound[j] == .atUpper) && value(j) <= cut {
+      extra.append((value(j), j))
+    }
+    extra.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+    return [first] + extra.prefix(Self.batchLimit).map { .bound($0.1) }
+  }
+
+  static let batchFraction = 0.25
+  static let batchLimit = 24
 
   /// The most negative scaled multiplier among working inequality rows and fixed variables,
   /// or nil when all are above `−optimality × max|g|`.
