@@ -20,14 +20,20 @@ public enum MeanCovarianceCSV {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(file: path, message: "cannot read the file (does it exist?)")
     }
-    let text = String(decoding: data, as: UTF8.self)
     var out: [(Int, [String])] = []
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-      out.append((i + 1, line.split(separator: ",", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-      }))
+    var lineNumber = 0
+    let bytes = [UInt8](data)
+    for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var fields: [String] = []
+      for cell in raw.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+        var trimmed = cell[...]
+        while let b = trimmed.first, b == 32 || b == 9 || b == 34 { trimmed = trimmed.dropFirst() }
+        while let b = trimmed.last, b == 32 || b == 9 || b == 34 || b == 13 { trimmed = trimmed.dropLast() }
+        fields.append(String(decoding: trimmed, as: UTF8.self))
+      }
+      if fields.allSatisfy(\.isEmpty) { continue }
+      out.append((lineNumber, fields))
     }
     guard !out.isEmpty else { throw InputError(file: path, message: "the file is empty") }
     return out
