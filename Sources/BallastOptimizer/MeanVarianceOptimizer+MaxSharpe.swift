@@ -1,4 +1,4 @@
-public import QuadraticProgramming
+import QuadraticProgramming
 
 extension MeanVarianceOptimizer {
   /// Maximum Sharpe ratio by homogenisation: with `y = κ w`, `κ = 1/(μᵀw − r_f) > 0`,

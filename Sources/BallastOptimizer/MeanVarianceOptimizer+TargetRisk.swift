@@ -1,4 +1,4 @@
-public import QuadraticProgramming
+import QuadraticProgramming
 
 extension MeanVarianceOptimizer {
   /// Maximum return at volatility `σ`. Along `w(t) = argmin ½wᵀΣw − t μᵀw` (t ≥ 0) the
