@@ -10,18 +10,24 @@ extension MeanVarianceOptimizer {
   /// is a bound; `y_i ≤ Σy` when every lower bound is ≥ 0) are not added.
   func maximumSharpe(riskFreeRate rf: Double, warmStart: [Double]?) throws -> PortfolioResult {
     guard rf.isFinite else { throw OptimizationError.invalid("the risk-free rate must be a finite number") }
-    let highest = try highestReturn()
-    if highest.value <= rf {
-      throw OptimizationError(.infeasible,
-        "no portfolio has an expected return above the risk-free rate \(rf) (the highest reachable is \(highest.value), \(highest.description)), so the Sharpe ratio has no positive maximum; lower --risk-free or change the assets")
-    }
     let qp = sharpeProgram(riskFreeRate: rf)
     let excess = expectedReturns.map { $0 - rf }
     let start = warmStart.flatMap { w -> [Double]? in
       let e = dot(excess, w)
       return e > 0 ? w.map { $0 / e } : nil
     }
-    let s = try solveChecked(qp, warmStart: start)
+    let s: QPSolution
+    do {
+      s = try solveChecked(qp, warmStart: start)
+    } catch let e as OptimizationError where e.kind == .infeasible {
+      // only now pay for the LP that explains the failure
+      let highest = try highestReturn()
+      if highest.value <= rf {
+        throw OptimizationError(.infeasible,
+          "no portfolio has an expected return above the risk-free rate \(rf) (the highest reachable is \(highest.value), \(highest.description)), so the Sharpe ratio has no positive maximum; lower --risk-free or change the assets")
+      }
+      throw e
+    }
     var kappa = 0.0
     for v in s.x { kappa += v }
     guard kappa > 0 else {

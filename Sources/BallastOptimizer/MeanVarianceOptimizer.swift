@@ -73,13 +73,17 @@ public struct MeanVarianceOptimizer: Sendable {
 
   func efficientReturn(_ target: Double, warmStart: [Double]?) throws -> PortfolioResult {
     guard target.isFinite else { throw OptimizationError.invalid("the target return must be a finite number") }
-    let highest = try highestReturn()
-    if target > highest.value + 1e-12 * max(1, abs(highest.value)) {
-      throw OptimizationError(.infeasible,
-        "target return \(target) is above the highest expected return reachable under these constraints, \(highest.value) (\(highest.description)); lower the target")
+    do {
+      let s = try solveChecked(targetReturnProgram(target), warmStart: warmStart)
+      return result(s.x, s, objectiveValue: covariance.variance(of: s.x), riskFreeRate: 0)
+    } catch let e as OptimizationError where e.kind == .infeasible {
+      let highest = try highestReturn()
+      if target > highest.value {
+        throw OptimizationError(.infeasible,
+          "target return \(target) is above the highest expected return reachable under these constraints, \(highest.value) (\(highest.description)); lower the target")
+      }
+      throw e
     }
-    let s = try solveChecked(targetReturnProgram(min(target, highest.value)), warmStart: warmStart)
-    return result(s.x, s, objectiveValue: covariance.variance(of: s.x), riskFreeRate: 0)
   }
 
   /// The base QP in the weights: `½ wᵀ(scale·Σ)w`, bounds, `Σ w = 1`, group rows.
