@@ -50,11 +50,13 @@ let package = Package(
       ],
       swiftSettings: strict),
 
-    .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"], swiftSettings: strict),
+    .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"], exclude: ["Reference"], swiftSettings: strict),
     .testTarget(name: "QuadraticProgrammingTests", dependencies: ["QuadraticProgramming"], swiftSettings: strict),
     .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore", "BallastTestSupport"], swiftSettings: strict),
     .testTarget(name: "BallastBacktestTests", dependencies: ["BallastBacktest", "BallastFormats", "BallastData"], swiftSettings: strict),
-    .testTarget(name: "BallastOptimizerTests", dependencies: ["BallastOptimizer", "BallastFormats", "BallastData"], resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(
+      name: "BallastOptimizerTests", dependencies: ["BallastOptimizer", "BallastFormats", "BallastData"],
+      exclude: ["Reference"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "BallastFormatsTests", dependencies: ["BallastFormats", "BallastCore", "BallastTestSupport"], swiftSettings: strict),
     .testTarget(name: "BallastCLITests", dependencies: ["ballast"], swiftSettings: strict),
   ]

@@ -53,17 +53,6 @@ struct Optimize: ParsableCommand {
   enum ReturnMethod: String, ExpressibleByArgument, Sendable { case mean, ema }
   enum AllocationMethod: String, ExpressibleByArgument, Sendable { case exact, greedy }
 
-  /// Solves a 2-asset problem once so that the process's one-time Swift runtime costs (type
-  /// metadata, lazy symbol binding: about 0.08 ms) are counted as load, and `--timing`'s compute
-  /// measures the optimisation itself.
-  static func warmUp() {
-    guard let c = try? CovarianceMatrix(dimension: 2, values: [0.04, 0.01, 0.01, 0.09]),
-      let o = try? MeanVarianceOptimizer(assets: ["a", "b"], expectedReturns: [0.05, 0.08], covariance: c)
-    else { return }
-    _ = try? o.optimize(.minVariance)
-    _ = try? o.optimize(.maxSharpe(riskFreeRate: 0))
-  }
-
   func validate() throws {
     if prices == nil && mu == nil { throw ValidationError("give --prices FILE, or --mu FILE with --cov FILE") }
     if prices != nil && mu != nil { throw ValidationError("give either --prices or --mu/--cov, not both") }
@@ -78,7 +67,6 @@ struct Optimize: ParsableCommand {
     try reportingInputErrors {
       var timer = PhaseTimer()
       let input = try timer.measureLoad { try loadInput() }
-      timer.measureLoad { Self.warmUp() }
       let report: OptimizeReport
       do {
         report = try timer.measureCompute { try compute(input) }
