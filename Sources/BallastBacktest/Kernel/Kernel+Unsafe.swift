@@ -31,7 +31,7 @@ enum Kernel {
             scaledBelow: UnsafeMutableBufferPointer(rebasing: scratch[0..<k]),
             scaledAbove: UnsafeMutableBufferPointer(rebasing: scratch[k..<(2 * k)]),
             newWeights: UnsafeMutableBufferPointer(rebasing: scratch[(2 * k)..<(3 * k)]),
-            totals: totals)
+            totals: totals, targets: x.targets.map { Lanes(repeating: $0) })
           state.recordRow(0)
           for t in 1..<x.rows { state.step(t) }
           totals = state.totals
@@ -55,44 +55,99 @@ enum Kernel {
     var totals: LaneTotals
     var navPrev = Lanes(repeating: 1)
     var sinceTrade = Lanes.zero
+    /// The targets, broadcast to every lane.
+    let targets: [Lanes]
 
     @inline(__always) mutating func step(_ t: Int) {
       let k = x.assets
-      var value = Lanes.zero
       let row = t &* k
-      for i in 0..<k {
-        let grown = h[i] * Lanes(repeating: g[row &+ i])
-        h[i] = grown
-        value += grown
-      }
-      totals.value = value
+      totals.value = grow(row)
       if let flows = x.flows, flows.active[t] { applyFlow(flows, t) }
-      let inv = (1 / totals.value).replacing(with: 0, where: totals.value .<= 0)
+      let inv = x.flows == nil ? 1 / totals.value : (1 / totals.value).replacing(with: 0, where: totals.value .<= 0)
       let (lo, hi) = widths(t)
       var maxDrift = Lanes.zero
       var excess = Lanes(repeating: -.infinity)
-      for i in 0..<k {
-        let d = h[i] * inv - Lanes(repeating: x.targets[i])
-        let nd = -d
-        maxDrift = pointwiseMax(maxDrift, pointwiseMax(d, nd))
-        var up = d - hi[i]
-        if let strong = b.strong, strong[row &+ i] != 0 {
-          up = up.replacing(with: -.infinity, where: Lanes.mask(strong[row &+ i]))
+      if let width = b.uniformWidth {
+        maxDrift = largestDrift(inv)
+        excess = maxDrift - (b.scale.map { width * $0[t] } ?? width)
+      } else if let strong = b.strong {
+        for i in 0..<k {
+          let d = h[i] * inv - targets[i]
+          let nd = -d
+          maxDrift = laneMax(maxDrift, laneAbs(d))
+          var up = d - hi[i]
+          if strong[row &+ i] != 0 { up = up.replacing(with: -.infinity, where: Lanes.mask(strong[row &+ i])) }
+          excess = laneMax(excess, laneMax(up, nd - lo[i]))
         }
-        excess = pointwiseMax(excess, pointwiseMax(up, nd - lo[i]))
+      } else {
+        for i in 0..<k {
+          let d = h[i] * inv - targets[i]
+          maxDrift = laneMax(maxDrift, laneAbs(d))
+          excess = laneMax(excess, laneMax(d - hi[i], -d - lo[i]))
+        }
       }
       totals.drift += maxDrift
       sinceTrade += 1
-      if t < x.rows &- 1, b.look[t] != 0 {
-        var want = (excess .> 0) .| (b.needsBreach .== 0)
-        if let s = b.score {
-          want .|= (s.base[t] + s.perDrift * maxDrift + s.perRow * sinceTrade) .> s.threshold
-        }
-        let trade = (Lanes.mask(b.look[t])) .& want .& (totals.value .> 0)
-        if any(trade) { rebalance(trade, inv: inv, lo: lo, hi: hi, row: row) }
+      let looking = b.look[t]
+      if looking != 0, t < x.rows &- 1, !(b.isPureBand && laneLargest(excess) <= 0) {
+        let trade = decide(looking, t: t, excess: excess, maxDrift: maxDrift)
+        if trade != 0 { rebalance(Lanes.mask(trade), inv: inv, lo: lo, hi: hi, row: row) }
       }
       accumulate(t)
       if !totals.values.isEmpty { recordRow(t) }
+    }
+
+    /// Applies row `row / k`'s growth factors and returns the new value: the sum over assets
+    /// in a fixed order, `(h0 + h2 + h4 + …) + (h1 + h3 + …)`, two chains that overlap in the
+    /// CPU.
+    @inline(__always) func grow(_ row: Int) -> Lanes {
+      let k = x.assets
+      var even = Lanes.zero
+      var odd = Lanes.zero
+      var i = 0
+      while i &+ 1 < k {
+        let a = h[i] * Lanes(repeating: g[row &+ i])
+        let c = h[i &+ 1] * Lanes(repeating: g[row &+ i &+ 1])
+        h[i] = a
+        h[i &+ 1] = c
+        even += a
+        odd += c
+        i = i &+ 2
+      }
+      if i < k {
+        let a = h[i] * Lanes(repeating: g[row &+ i])
+        h[i] = a
+        even += a
+      }
+      return even + odd
+    }
+
+    /// `max_i |h_i × inv − target_i|`, in two chains (the maximum does not depend on order).
+    @inline(__always) func largestDrift(_ inv: Lanes) -> Lanes {
+      let k = x.assets
+      var m0 = Lanes.zero
+      var m1 = Lanes.zero
+      var i = 0
+      while i &+ 1 < k {
+        m0 = laneMax(m0, laneAbs(h[i] * inv - targets[i]))
+        m1 = laneMax(m1, laneAbs(h[i &+ 1] * inv - targets[i &+ 1]))
+        i = i &+ 2
+      }
+      if i < k { m0 = laneMax(m0, laneAbs(h[i] * inv - targets[i])) }
+      return laneMax(m0, m1)
+    }
+
+    /// The lanes (as bits) that trade on row `t`: they look, and they are out of band, or
+    /// calendar lanes, or their score passes its threshold; and they still hold something.
+    @inline(__always) func decide(_ looking: UInt8, t: Int, excess: Lanes, maxDrift: Lanes) -> UInt8 {
+      var trade: UInt8 = 0
+      let score = b.score.map { $0.base[t] + $0.perDrift * maxDrift + $0.perRow * sinceTrade }
+      for j in 0..<laneWidth where looking & (1 << UInt8(j)) != 0 {
+        var wants = excess[j] > 0 || b.needsBreach[j] == 0
+        if let score, let s = b.score { wants = wants || score[j] > s.threshold[j] }
+        if wants && totals.value[j] > 0 { trade |= 1 << UInt8(j) }
+      }
+      return trade
     }
 
     /// The band widths of row `t` (scaled when the batch has a per-row scale).
@@ -113,18 +168,26 @@ enum Kernel {
     ) {
       let k = x.assets
       let edge = trade .& (b.toEdge .> 0)
-      let lambda = any(edge) ? edgeStep(edge, inv: inv, lo: lo, hi: hi, row: row) : Lanes(repeating: 1)
       var traded = Lanes.zero
-      for i in 0..<k {
-        let w = h[i] * inv
-        let target = Lanes(repeating: x.targets[i])
-        let next = target.replacing(with: w + lambda * (target - w), where: edge)
-        traded += pointwiseMax(next - w, w - next)
-        newWeights[i] = next
+      let cost: Lanes
+      let after: Lanes
+      if any(edge) {
+        let lambda = edgeStep(edge, inv: inv, lo: lo, hi: hi, row: row)
+        for i in 0..<k {
+          let w = h[i] * inv
+          let next = targets[i].replacing(with: w + lambda * (targets[i] - w), where: edge)
+          traded += laneAbs(next - w)
+          newWeights[i] = next
+        }
+        cost = Lanes(repeating: x.costRate) * totals.value * traded
+        after = totals.value - cost
+        for i in 0..<k { h[i] = h[i].replacing(with: newWeights[i] * after, where: trade) }
+      } else {
+        for i in 0..<k { traded += laneAbs(targets[i] - h[i] * inv) }
+        cost = Lanes(repeating: x.costRate) * totals.value * traded
+        after = totals.value - cost
+        for i in 0..<k { h[i] = h[i].replacing(with: targets[i] * after, where: trade) }
       }
-      let cost = Lanes(repeating: x.costRate) * totals.value * traded
-      let after = totals.value - cost
-      for i in 0..<k { h[i] = h[i].replacing(with: newWeights[i] * after, where: trade) }
       totals.value = totals.value.replacing(with: after, where: trade)
       totals.turnover += (traded * 0.5).replacing(with: 0, where: .!trade)
       totals.costs += cost.replacing(with: 0, where: .!trade)
@@ -145,7 +208,7 @@ enum Kernel {
         if let strong = b.strong { upBreach .&= .!(Lanes.mask(strong[row &+ i])) }
         let up = (1 - hi[i] / d).replacing(with: 0, where: .!upBreach)
         let down = (1 - lo[i] / -d).replacing(with: 0, where: .!(-d .> lo[i]))
-        lambda = pointwiseMax(lambda, pointwiseMax(up, down))
+        lambda = laneMax(lambda, laneMax(up, down))
       }
       return Lanes(repeating: 1).replacing(with: lambda, where: edge)
     }
@@ -156,19 +219,19 @@ enum Kernel {
     /// negative). Units are issued or redeemed at the unit value before the flow.
     mutating func applyFlow(_ flows: FlowRows, _ t: Int) {
       let value = totals.value
-      let flow = pointwiseMax(Lanes(repeating: flows.amount[t]) + Lanes(repeating: flows.fraction[t]) * value, -value)
+      let flow = laneMax(Lanes(repeating: flows.amount[t]) + Lanes(repeating: flows.fraction[t]) * value, -value)
       let next = value + flow
       let buying = flow .> 0
       var gapSum = Lanes.zero
       for i in 0..<x.assets {
         let desired = Lanes(repeating: x.targets[i]) * next
-        gapSum += pointwiseMax(desired - h[i], .zero).replacing(with: pointwiseMax(h[i] - desired, .zero), where: .!buying)
+        gapSum += laneMax(desired - h[i], .zero).replacing(with: laneMax(h[i] - desired, .zero), where: .!buying)
       }
       let ratio = (flow / gapSum).replacing(with: 0, where: gapSum .<= 0)
       for i in 0..<x.assets {
         let desired = Lanes(repeating: x.targets[i]) * next
-        let gap = pointwiseMax(desired - h[i], .zero).replacing(with: pointwiseMax(h[i] - desired, .zero), where: .!buying)
-        h[i] = pointwiseMax(h[i] + gap * ratio, .zero)
+        let gap = laneMax(desired - h[i], .zero).replacing(with: laneMax(h[i] - desired, .zero), where: .!buying)
+        h[i] = laneMax(h[i] + gap * ratio, .zero)
       }
       let nav = (value / totals.units).replacing(with: navPrev, where: totals.units .<= 0)
       totals.units = (totals.units + flow / nav).replacing(with: 0, where: next .<= 0)
@@ -177,7 +240,9 @@ enum Kernel {
     }
 
     @inline(__always) mutating func accumulate(_ t: Int) {
-      let nav = (totals.value / totals.units).replacing(with: navPrev, where: totals.units .<= 0)
+      let nav = x.flows == nil
+        ? (x.initialValue == 1 ? totals.value : totals.value / totals.units)
+        : (totals.value / totals.units).replacing(with: navPrev, where: totals.units .<= 0)
       let r = nav / navPrev - 1
       let rs = r - x.shiftR
       totals.sumR += rs
@@ -186,13 +251,13 @@ enum Kernel {
       let xs = excess - x.shiftX
       totals.sumX += xs
       totals.sumX2 += xs * xs
-      let down = pointwiseMin(excess, .zero)
+      let down = laneMin(excess, .zero)
       totals.sumDown2 += down * down
       let e = r - x.benchmark[t]
       totals.sumE += e
       totals.sumE2 += e * e
-      totals.peak = pointwiseMax(totals.peak, nav)
-      totals.maxDrawdown = pointwiseMin(totals.maxDrawdown, nav / totals.peak - 1)
+      totals.peak = laneMax(totals.peak, nav)
+      totals.maxDrawdown = laneMin(totals.maxDrawdown, nav / totals.peak - 1)
       totals.nav = nav
       navPrev = nav
     }

@@ -20,6 +20,13 @@ struct LaneBatch {
   /// Bit `j` of `strong[t * k + a]`: lane `j` ignores an upper breach of asset `a` on row `t`.
   var strong: [UInt8]?
   var score: ScoreLanes?
+  /// Every lane looks on every row and trades only on a band breach (no score): a row on which
+  /// no lane is out of band needs no per-lane decision.
+  var isPureBand: Bool
+  /// Set when every lane's band is the same width below and above every asset (and no lane
+  /// filters on momentum): then a lane is out of band exactly when its largest drift
+  /// `max_i |w_i − t_i|` exceeds that width, and the kernel skips the per-asset band test.
+  var uniformWidth: Lanes?
 
   struct ScoreLanes {
     var base: [Lanes]
@@ -39,11 +46,12 @@ struct LaneBatch {
     }
     below = (0..<k).map { i in lanes({ $0.below[i] }, never: .infinity) }
     above = (0..<k).map { i in lanes({ $0.above[i] }, never: .infinity) }
-    look = (0..<n).map { t in
-      var bits: UInt8 = 0
-      for (j, r) in list.enumerated() where r.look[t] { bits |= 1 << UInt8(j) }
-      return bits
+    var bits = [UInt8](repeating: 0, count: n)
+    for (j, r) in list.enumerated() {
+      let bit = UInt8(1) << UInt8(j)
+      for t in 0..<n where r.look[t] { bits[t] |= bit }
     }
+    look = bits
     scale = list.contains { $0.scale != nil }
       ? (0..<n).map { t in lanes({ $0.scale?[t] ?? 1 }, never: 1) } : nil
     needsBreach = lanes({ $0.needsBreach ? 1 : 0 }, never: 1)
@@ -54,6 +62,11 @@ struct LaneBatch {
         for (l, r) in list.enumerated() where r.strong?[j] == true { bits |= 1 << UInt8(l) }
         return bits
       } : nil
+    let uniform = list.allSatisfy { r in
+      r.strong == nil && r.below.allSatisfy { $0 == r.below[0] } && r.above.allSatisfy { $0 == r.below[0] }
+    }
+    uniformWidth = uniform ? lanes({ $0.below[0] }, never: .infinity) : nil
+    isPureBand = list.allSatisfy { $0.needsBreach && $0.score == nil }
     if list.contains(where: { $0.score != nil }) {
       score = ScoreLanes(
         base: (0..<n).map { t in lanes({ $0.score?.base[t] ?? -.infinity }, never: -.infinity) },
@@ -71,4 +84,19 @@ extension Lanes {
   @inline(__always) static func mask(_ bits: UInt8) -> SIMDMask<SIMD8<Int64>> {
     (SIMD8<Int64>(repeating: Int64(bits)) & SIMD8<Int64>(1, 2, 4, 8, 16, 32, 64, 128)) .!= 0
   }
+}
+
+/// Lane-wise maximum and minimum by compare-and-select (the standard library's `pointwiseMax`
+/// is NaN-aware lane by lane and does not vectorise). No NaN reaches these in the kernel.
+@inline(__always) func laneMax(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: a .< b) }
+@inline(__always) func laneMin(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: b .< a) }
+/// The largest lane (a tree of lane-wise maxima).
+@inline(__always) func laneLargest(_ a: Lanes) -> Double {
+  let four = a.lowHalf.replacing(with: a.highHalf, where: a.lowHalf .< a.highHalf)
+  let two = four.lowHalf.replacing(with: four.highHalf, where: four.lowHalf .< four.highHalf)
+  return Swift.max(two[0], two[1])
+}
+/// Lane-wise absolute value (clears the sign bits).
+@inline(__always) func laneAbs(_ a: Lanes) -> Lanes {
+  unsafeBitCast(unsafeBitCast(a, to: SIMD8<UInt64>.self) & SIMD8<UInt64>(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: Lanes.self)
 }

@@ -43,16 +43,14 @@ public enum Simulator {
     progress: (@Sendable (Int, Int) -> Void)?
   ) -> [LaneTotals] {
     let batchCount = (rules.count + laneWidth - 1) / laneWidth
-    let batches = (0..<batchCount).map { c in
-      LaneBatch(
-        rules[(c * laneWidth)..<min(rules.count, (c + 1) * laneWidth)], rows: input.rows, assets: input.assets)
-    }
     let out = UnsafeMutableBufferPointer<LaneTotals>.allocate(capacity: batchCount)
     defer { out.deallocate() }
     nonisolated(unsafe) let slots = out
     let counter = ProgressCounter()
     let work: @Sendable (Int) -> Void = { c in
-      (slots.baseAddress.unsafelyUnwrapped + c).initialize(to: Kernel.run(batches[c], input, record: record))
+      let batch = LaneBatch(
+        rules[(c * laneWidth)..<min(rules.count, (c + 1) * laneWidth)], rows: input.rows, assets: input.assets)
+      (slots.baseAddress.unsafelyUnwrapped + c).initialize(to: Kernel.run(batch, input, record: record))
       if let progress { progress(counter.increment(), batchCount) }
     }
     if parallel && batchCount > 1 {
