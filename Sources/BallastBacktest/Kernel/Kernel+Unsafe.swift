@@ -22,6 +22,7 @@ enum Kernel {
     if record {
       totals.values = [Double](repeating: 0, count: x.rows * laneWidth)
       totals.weights = [Double](repeating: 0, count: x.rows * k * laneWidth)
+      totals.traded = [UInt8](repeating: 0, count: x.rows)
     }
     x.growth.withUnsafeBufferPointer { g in
       b.below.withUnsafeBufferPointer { below in
@@ -91,7 +92,10 @@ enum Kernel {
       let looking = b.look[t]
       if looking != 0, t < x.rows &- 1, !(b.isPureBand && laneLargest(excess) <= 0) {
         let trade = decide(looking, t: t, excess: excess, maxDrift: maxDrift)
-        if trade != 0 { rebalance(Lanes.mask(trade), inv: inv, lo: lo, hi: hi, row: row) }
+        if trade != 0 {
+          rebalance(Lanes.mask(trade), inv: inv, lo: lo, hi: hi, row: row)
+          if !totals.traded.isEmpty { totals.traded[t] = trade }
+        }
       }
       accumulate(t)
       if !totals.values.isEmpty { recordRow(t) }

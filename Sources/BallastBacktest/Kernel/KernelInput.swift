@@ -66,6 +66,8 @@ struct LaneTotals {
   /// Recorded when asked: `values[t * 8 + lane]`, `weights[(t * k + a) * 8 + lane]`.
   var values: [Double] = []
   var weights: [Double] = []
+  /// Recorded when asked: bit `lane` of `traded[t]` is set when that lane traded on row `t`.
+  var traded: [UInt8] = []
 
   init(initialValue: Double) {
     value = Lanes(repeating: initialValue)

@@ -88,9 +88,12 @@ public struct BacktestSeries: Sendable {
   public var values: [Double]
   /// `weights[t * assets + a]`.
   public var weights: [Double]
+  /// `rebalanced[t]`: the strategy traded at row `t`'s close.
+  public var rebalanced: [Bool]
 
   init(lane j: Int, totals s: LaneTotals, input x: KernelInput) {
     values = (0..<x.rows).map { s.values[$0 * laneWidth + j] }
     weights = (0..<(x.rows * x.assets)).map { s.weights[$0 * laneWidth + j] }
+    rebalanced = s.traded.map { $0 & (1 << UInt8(j)) != 0 }
   }
 }
