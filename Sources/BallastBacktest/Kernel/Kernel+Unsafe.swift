@@ -62,14 +62,29 @@ enum Kernel {
     @inline(__always) mutating func step(_ t: Int) {
       let k = x.assets
       let row = t &* k
-      totals.value = grow(row)
+      let equalFast = x.equalTargets && b.uniformWidth != nil && x.flows == nil
+      var extremes = (largest: Lanes.zero, smallest: Lanes.zero)
+      if equalFast {
+        let (v, hi, lo) = growTrackingExtremes(row)
+        totals.value = v
+        extremes = (hi, lo)
+      } else {
+        totals.value = grow(row)
+      }
       if let flows = x.flows, flows.active[t] { applyFlow(flows, t) }
       let inv = x.flows == nil ? 1 / totals.value : (1 / totals.value).replacing(with: 0, where: totals.value .<= 0)
       let (lo, hi) = widths(t)
       var maxDrift = Lanes.zero
       var excess = Lanes(repeating: -.infinity)
       if let width = b.uniformWidth {
-        maxDrift = largestDrift(inv)
+        if equalFast {
+          // All targets equal t: x ↦ x × inv − t is monotone, so the largest |w − t| comes
+          // from the largest or the smallest holding (bit-identical to largestDrift).
+          let t0 = targets[0]
+          maxDrift = laneMax(extremes.largest * inv - t0, t0 - extremes.smallest * inv)
+        } else {
+          maxDrift = largestDrift(inv)
+        }
         excess = maxDrift - (b.scale.map { width * $0[t] } ?? width)
       } else if let strong = b.strong {
         for i in 0..<k {
@@ -124,6 +139,35 @@ enum Kernel {
         even += a
       }
       return even + odd
+    }
+
+    /// ``grow(_:)`` that also returns the largest and smallest holding of each lane.
+    @inline(__always) func growTrackingExtremes(_ row: Int) -> (Lanes, Lanes, Lanes) {
+      let k = x.assets
+      var even = Lanes.zero
+      var odd = Lanes.zero
+      var largest = Lanes(repeating: -.infinity)
+      var smallest = Lanes(repeating: .infinity)
+      var i = 0
+      while i &+ 1 < k {
+        let a = h[i] * Lanes(repeating: g[row &+ i])
+        let c = h[i &+ 1] * Lanes(repeating: g[row &+ i &+ 1])
+        h[i] = a
+        h[i &+ 1] = c
+        even += a
+        odd += c
+        largest = laneMax(largest, laneMax(a, c))
+        smallest = laneMin(smallest, laneMin(a, c))
+        i = i &+ 2
+      }
+      if i < k {
+        let a = h[i] * Lanes(repeating: g[row &+ i])
+        h[i] = a
+        even += a
+        largest = laneMax(largest, a)
+        smallest = laneMin(smallest, a)
+      }
+      return (even + odd, largest, smallest)
     }
 
     /// `max_i |h_i × inv − target_i|`, in two chains (the maximum does not depend on order).

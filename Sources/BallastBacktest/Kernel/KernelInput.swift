@@ -14,6 +14,8 @@ struct KernelInput: Sendable {
   /// returns and excess returns), which keep the one-pass variances accurate.
   let shiftR: Double
   let shiftX: Double
+  /// Every target is the same (an equal-weight portfolio).
+  let equalTargets: Bool
 
   init(data: BacktestData, costBasisPoints: Double, initialValue: Double, flows: FlowRows?) {
     rows = data.rowCount
@@ -32,6 +34,7 @@ struct KernelInput: Sendable {
       sb += data.benchmark[t]
       sx += data.benchmark[t] - data.riskFree[t]
     }
+    equalTargets = data.targets.allSatisfy { $0 == data.targets[0] }
     shiftR = sb / m
     shiftX = sx / m
   }

@@ -27,6 +27,7 @@ struct Backtest: ParsableCommand {
         ballast backtest --strategy none --strategy band:abs=0.001..0.05/200 --format csv
         ballast backtest --prices prices.csv --equal-weight --strategy calendar:monthly --cost-bps 5
         ballast backtest --withdrawal 4%/year --from 1970 --to 2023
+        ballast backtest --data daily_us_stocks --equal-weight --strategy band:abs=0.01..0.1/100
       """)
 
   @OptionGroup var common: CommonOptions
@@ -36,6 +37,9 @@ struct Backtest: ParsableCommand {
 
   @Option(help: ArgumentHelp("CSV of prices (returns are p[t]/p[t-1]-1).", valueName: "file"))
   var prices: String?
+
+  @Option(help: ArgumentHelp("A bundled data set by name (see 'ballast data list'), e.g. daily_us_stocks.", valueName: "name"))
+  var data: String?
 
   @Option(help: ArgumentHelp("Assets and targets: us_stock=0.6,ust_10y=0.4 (or names only with --equal-weight).", valueName: "list"))
   var assets: String?
@@ -80,7 +84,9 @@ struct Backtest: ParsableCommand {
   var initialValue: Double = 1
 
   func validate() throws {
-    if returns != nil && prices != nil { throw ValidationError("give --returns or --prices, not both") }
+    if [returns, prices, data].compactMap({ $0 }).count > 1 {
+      throw ValidationError("give one of --returns, --prices or --data")
+    }
     guard costBps >= 0, costBps.isFinite else { throw ValidationError("--cost-bps must be a non-negative number") }
     guard initialValue > 0, initialValue.isFinite else { throw ValidationError("--initial-value must be positive") }
     if let p = periodsPerYear, !(p > 0 && p.isFinite) { throw ValidationError("--periods-per-year must be positive") }

@@ -22,19 +22,29 @@ struct BacktestJob {
 
   static func load(_ o: Backtest) throws -> BacktestJob {
     let file = o.returns ?? o.prices
-    let path = try file ?? bundledPath(.monthlyAssetClasses)
+    var set = BundledDataSet.monthlyAssetClasses
+    if let name = o.data {
+      guard let named = BundledData.dataSet(named: name) else {
+        let names = BundledData.catalog.map(\.name).joined(separator: ", ")
+        throw InputError(file: "--data", keyPath: name, message: "no bundled data set '\(name)'; bundled: \(names)")
+      }
+      set = named
+    }
+    let path = try file ?? bundledPath(set)
     let table = try MarketDataCSV.read(path: path)
     let bundled = file == nil
+    let isPrices = o.prices != nil || (bundled && set.kind == "prices")
+    let isDefault = bundled && o.data == nil
     let selection = try o.assets.map(BacktestInputs.parseAssets)
-      ?? (bundled && !o.equalWeight ? BacktestInputs.Selection(names: ["us_stock", "ust_10y"], targets: [0.6, 0.4]) : nil)
+      ?? (isDefault && !o.equalWeight ? BacktestInputs.Selection(names: ["us_stock", "ust_10y"], targets: [0.6, 0.4]) : nil)
     var from = try o.from.map { try BacktestInputs.parseDate($0, end: false, option: "--from") }
     var to = try o.to.map { try BacktestInputs.parseDate($0, end: true, option: "--to") }
-    if bundled && from == nil && to == nil {
+    if isDefault && from == nil && to == nil {
       from = CivilDate(year: 2008, month: 1, day: 1)
       to = CivilDate(year: 2023, month: 12, day: 31)
     }
     let data = try BacktestInputs.data(
-      from: table, selection: selection, equalWeight: o.equalWeight, window: (from, to), prices: o.prices != nil,
+      from: table, selection: selection, equalWeight: o.equalWeight, window: (from, to), prices: isPrices,
       riskFree: o.riskFree, periodsPerYear: o.periodsPerYear)
     let parsed = try parseStrategies(o)
     let vix = try loadVIX(parsed, option: o.vix, dates: data.dates)
@@ -44,7 +54,7 @@ struct BacktestJob {
     let configuration = BacktestConfiguration(
       costBasisPoints: o.costBps, initialValue: o.initialValue, cashFlows: flows, recordSeries: o.series != nil)
     return BacktestJob(
-      data: data, source: bundled ? BundledDataSet.monthlyAssetClasses.name : path,
+      data: data, source: bundled ? set.name : path,
       strategies: parsed.map(\.strategy), vix: vix, configuration: configuration)
   }
 

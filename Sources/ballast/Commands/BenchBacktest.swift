@@ -62,6 +62,9 @@ struct BenchBacktest: ParsableCommand {
       let d = (clock.now - start).components
       times.append(Double(d.seconds) + Double(d.attoseconds) / 1e18)
     }
+    if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+      OutputSink.printError(times.map { String(format: "%.2f", $0 * 1e3) }.joined(separator: " "))
+    }
     return times.sorted()[times.count / 2]
   }
 
