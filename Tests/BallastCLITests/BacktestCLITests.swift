@@ -99,7 +99,8 @@ import Testing
     #expect(abs((Double(fields[8]) ?? 0) - 0.001) < 1e-15)  // cost 1 % of 1.1 × 1/11
     #expect(fields[5] == "")  // sortino undefined (no negative excess return)
     let s = try String(contentsOfFile: series, encoding: .utf8)
-    #expect(s.hasPrefix("strategy,date,value,a,b\n"))
+    #expect(s.hasPrefix("strategy,date,value,rebalanced,a,b\n"))
+    #expect(s.contains("band:abs=0.04,2020-02-29,1.099") && s.contains(",1,0.5,0.5\n"))
     #expect(s.contains("band:abs=0.04,2020-03-31,1.15395"))
   }
 

@@ -107,14 +107,15 @@ public struct BacktestReport: Sendable {
   }
 
   /// The value and weights after trading of every strategy at every row, in long form:
-  /// `strategy,date,value,<asset>…`.
+  /// `strategy,date,value,rebalanced,<asset>…` (`rebalanced` is 1 on rows where it traded).
   public static func seriesCSV(dates: [CivilDate], assets: [String], results: [BacktestResult]) -> String {
-    var w = CSVWriter(header: ["strategy", "date", "value"] + assets)
+    var w = CSVWriter(header: ["strategy", "date", "value", "rebalanced"] + assets)
     let k = assets.count
     for r in results {
       guard let s = r.series else { continue }
       for t in dates.indices {
-        w.append([r.metrics.name, dates[t].description, "\(s.values[t])"] + (0..<k).map { "\(s.weights[t * k + $0])" })
+        let traded = s.rebalanced.isEmpty ? "0" : (s.rebalanced[t] ? "1" : "0")
+        w.append([r.metrics.name, dates[t].description, "\(s.values[t])", traded] + (0..<k).map { "\(s.weights[t * k + $0])" })
       }
     }
     return w.text
