@@ -11,23 +11,34 @@ struct Backtest: ParsableCommand {
     commandName: "backtest",
     abstract: "Simulate rebalancing strategies on historical data and compare them.",
     discussion: """
-      Without a data file, the bundled monthly asset-class returns are used, with the window
-      2008-01 to 2023-12 unless --from/--to say otherwise. Without --strategy, compares none,
-      calendar:annual, calendar:quarterly, band:abs=0.05 and dynamic:base=0.05,window=12.
+      Data: --returns, --prices or --data NAME; without them the bundled monthly
+      asset-class returns, 60% us_stock / 40% ust_10y, 2008-01 to 2023-12.
+      Without --strategy: none, calendar:annual, calendar:quarterly,
+      band:abs=0.05 and dynamic:base=0.05,window=12.
 
-      Strategies: none | calendar:FREQ | band:abs=A,rel=R,below=B,above=C,ASSET=A,ASSET.rel=R
-      | hybrid:FREQ,abs=A | dynamic:base=A[,window=N | ,vol=vix] | vix[:FILE][,base=A]
-      | adaptive[:FILE] | correlation[:window=N] | score:drift=..,vol=..,corr=..,time=..
-      | momentum:abs=A,lookback=N. Add ,to=edge to trade to the band edge. A number may be a
-      range a..b/n (a sweep, run on all cores). FREQ: daily weekly biweekly monthly quarterly
-      semiannual annual.
+      Strategies (conventions: Docs/Backtest.md):
+        none
+        calendar:FREQ
+        band:abs=A,rel=R,below=B,above=C,ASSET=A,ASSET.rel=R,...
+        hybrid:FREQ,abs=A
+        dynamic:base=A[,window=N | ,vol=vix]
+        vix[:FILE][,base=A]
+        adaptive[:FILE]
+        correlation[:window=N]
+        score:drift=W,vol=W,corr=W,time=W[,scale=S,threshold=T]
+        momentum:abs=A,lookback=N[,min=M]
+      FREQ: daily weekly biweekly monthly quarterly semiannual annual.
+      Add ,to=edge to trade only to the band edge. A number may be a range
+      a..b/n (n values, both ends included): a sweep, run on all cores.
 
       Examples:
         ballast backtest
-        ballast backtest --strategy none --strategy band:abs=0.001..0.05/200 --format csv
-        ballast backtest --prices prices.csv --equal-weight --strategy calendar:monthly --cost-bps 5
+        ballast backtest --strategy none --strategy band:abs=0.001..0.05/200
+        ballast backtest --prices p.csv --equal-weight --cost-bps 5 \\
+          --strategy calendar:monthly
         ballast backtest --withdrawal 4%/year --from 1970 --to 2023
-        ballast backtest --data daily_us_stocks --equal-weight --strategy band:abs=0.01..0.1/100
+        ballast backtest --data daily_us_stocks --equal-weight \\
+          --strategy band:abs=0.01..0.1/100 --timing
       """)
 
   @OptionGroup var common: CommonOptions
