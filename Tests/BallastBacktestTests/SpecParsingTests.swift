@@ -164,3 +164,22 @@ import Testing
     #expect(!monthly.columns.contains("corp_aaa") && !monthly.columns.contains("corp_baa"))
   }
 }
+
+/// The CSV reader's fast decimal path gives exactly what `Double(String)` gives, on every cell
+/// of the bundled files.
+@Test func csvNumbersMatchStandardParsing() throws {
+  for set in [BundledDataSet.monthlyAssetClasses, .dailyUSStocks, .annualAssetClasses] {
+    let path = try #require(BundledData.path(of: set))
+    let table = try MarketDataCSV.read(path: path)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
+    var mismatches = 0
+    for (r, line) in lines.enumerated() {
+      for (c, cell) in line.split(separator: ",", omittingEmptySubsequences: false).dropFirst().enumerated() {
+        let want = cell.isEmpty ? Double.nan : (Double(String(cell)) ?? .nan)
+        let got = table.values[c][r]
+        if !(got == want || (got.isNaN && want.isNaN)) || got.sign != want.sign { mismatches += 1 }
+      }
+    }
+    #expect(mismatches == 0, "\(set.name)")
+  }
+}
