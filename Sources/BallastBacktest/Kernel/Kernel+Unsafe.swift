@@ -117,57 +117,30 @@ enum Kernel {
     }
 
     /// Applies row `row / k`'s growth factors and returns the new value: the sum over assets
-    /// in a fixed order, `(h0 + h2 + h4 + …) + (h1 + h3 + …)`, two chains that overlap in the
-    /// CPU.
+    /// in asset order.
     @inline(__always) func grow(_ row: Int) -> Lanes {
-      let k = x.assets
-      var even = Lanes.zero
-      var odd = Lanes.zero
-      var i = 0
-      while i &+ 1 < k {
-        let a = h[i] * Lanes(repeating: g[row &+ i])
-        let c = h[i &+ 1] * Lanes(repeating: g[row &+ i &+ 1])
-        h[i] = a
-        h[i &+ 1] = c
-        even += a
-        odd += c
-        i = i &+ 2
-      }
-      if i < k {
+      var value = Lanes.zero
+      for i in 0..<x.assets {
         let a = h[i] * Lanes(repeating: g[row &+ i])
         h[i] = a
-        even += a
+        value += a
       }
-      return even + odd
+      return value
     }
 
     /// ``grow(_:)`` that also returns the largest and smallest holding of each lane.
     @inline(__always) func growTrackingExtremes(_ row: Int) -> (Lanes, Lanes, Lanes) {
-      let k = x.assets
-      var even = Lanes.zero
-      var odd = Lanes.zero
+      var value = Lanes.zero
       var largest = Lanes(repeating: -.infinity)
       var smallest = Lanes(repeating: .infinity)
-      var i = 0
-      while i &+ 1 < k {
-        let a = h[i] * Lanes(repeating: g[row &+ i])
-        let c = h[i &+ 1] * Lanes(repeating: g[row &+ i &+ 1])
-        h[i] = a
-        h[i &+ 1] = c
-        even += a
-        odd += c
-        largest = laneMax(largest, laneMax(a, c))
-        smallest = laneMin(smallest, laneMin(a, c))
-        i = i &+ 2
-      }
-      if i < k {
+      for i in 0..<x.assets {
         let a = h[i] * Lanes(repeating: g[row &+ i])
         h[i] = a
-        even += a
+        value += a
         largest = laneMax(largest, a)
         smallest = laneMin(smallest, a)
       }
-      return (even + odd, largest, smallest)
+      return (value, largest, smallest)
     }
 
     /// `max_i |h_i × inv − target_i|`, in two chains (the maximum does not depend on order).

@@ -47,9 +47,13 @@ struct LaneBatch {
     below = (0..<k).map { i in lanes({ $0.below[i] }, never: .infinity) }
     above = (0..<k).map { i in lanes({ $0.above[i] }, never: .infinity) }
     var bits = [UInt8](repeating: 0, count: n)
-    for (j, r) in list.enumerated() {
-      let bit = UInt8(1) << UInt8(j)
-      for t in 0..<n where r.look[t] { bits[t] |= bit }
+    bits.withUnsafeMutableBufferPointer { out in
+      for (j, r) in list.enumerated() {
+        let bit = UInt8(1) << UInt8(j)
+        r.look.withUnsafeBufferPointer { looks in
+          for t in 0..<min(n, looks.count) { out[t] |= looks[t] ? bit : 0 }
+        }
+      }
     }
     look = bits
     scale = list.contains { $0.scale != nil }
@@ -88,8 +92,17 @@ extension Lanes {
 
 /// Lane-wise maximum and minimum by compare-and-select (the standard library's `pointwiseMax`
 /// is NaN-aware lane by lane and does not vectorise). No NaN reaches these in the kernel.
-@inline(__always) func laneMax(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: a .< b) }
-@inline(__always) func laneMin(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: b .< a) }
+/// Written lane by lane so that LLVM emits one `maxpd`/`minpd` per register.
+@inline(__always) func laneMax(_ a: Lanes, _ b: Lanes) -> Lanes {
+  var r = a
+  for i in 0..<laneWidth { r[i] = a[i] < b[i] ? b[i] : a[i] }
+  return r
+}
+@inline(__always) func laneMin(_ a: Lanes, _ b: Lanes) -> Lanes {
+  var r = a
+  for i in 0..<laneWidth { r[i] = b[i] < a[i] ? b[i] : a[i] }
+  return r
+}
 /// The largest lane (a tree of lane-wise maxima).
 @inline(__always) func laneLargest(_ a: Lanes) -> Double {
   let four = a.lowHalf.replacing(with: a.highHalf, where: a.lowHalf .< a.highHalf)
