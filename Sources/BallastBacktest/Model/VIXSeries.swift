@@ -26,9 +26,12 @@ public struct VIXSeries: Sendable {
         j += 1
         sum += closes[j]
       }
-      guard j >= 0, dates[j].days(to: row) <= maxStaleDays else {
-        let range = dates.isEmpty ? "no rows" : "\(dates[0]) to \(dates[dates.count - 1])"
-        throw BacktestError("no VIX close within \(maxStaleDays) days before \(row); the VIX data covers \(range)")
+      guard j >= 0 else {
+        let start = dates.first.map { "starts \($0)" } ?? "is empty"
+        throw BacktestError("no VIX close on or before \(row); the VIX data \(start)")
+      }
+      guard dates[j].days(to: row) <= maxStaleDays else {
+        throw BacktestError("no VIX close within \(maxStaleDays) days before \(row); the last one is on \(dates[j])")
       }
       close.append(closes[j])
       mean.append(sum / Double(j + 1))
