@@ -113,9 +113,9 @@ import Testing
     #expect(try BacktestInputs.parseDate("2008", end: false, option: "--from").description == "2008-01-01")
     #expect(try BacktestInputs.parseDate("2008-02", end: true, option: "--to").description == "2008-02-29")
     #expect(try BacktestInputs.parseCashFlow("1000/month", option: "--contribution", sign: 1)
-      == CashFlow(.amount(1000), every: .monthly))
+      == PeriodicFlow(.amount(1000), every: .monthly))
     #expect(try BacktestInputs.parseCashFlow("4%/year", option: "--withdrawal", sign: -1)
-      == CashFlow(.fraction(-0.04), every: .annual))
+      == PeriodicFlow(.fraction(-0.04), every: .annual))
     #expect(throws: InputError.self) { try BacktestInputs.parseCashFlow("4%/decade", option: "--withdrawal", sign: -1) }
   }
 

@@ -162,7 +162,7 @@ import Testing
   /// which the contribution fills exactly; the unit value only earns the 5 % return.
   @Test func contributionsRebalanceByCashFlow() throws {
     let data = try panel([[0, 0], [0.1, 0], [0, 0]], dates: monthEnds(2020, 1, count: 3), targets: [0.5, 0.5])
-    let r = try run("none", on: data, configuration: .init(cashFlows: [CashFlow(.amount(0.1), every: .monthly)]))
+    let r = try run("none", on: data, configuration: .init(cashFlows: [PeriodicFlow(.amount(0.1), every: .monthly)]))
     let w = try #require(r.series?.weights)
     #expect(close(w[2], 0.5) && close(w[3], 0.5))
     #expect(close(r.metrics.finalValue, 1.15) && close(r.metrics.netFlows, 0.1))
@@ -176,7 +176,7 @@ import Testing
     let data = try panel([[Double]](repeating: [0, 0], count: 4), dates: monthEnds(2020, 12, count: 4).enumerated().map {
       CivilDate(year: 2020 + $0.offset, month: 12, day: 31) ?? $0.element
     }, targets: [0.6, 0.4], periodsPerYear: 1)
-    let m = try run("none", on: data, configuration: .init(cashFlows: [CashFlow(.fraction(-0.04), every: .annual)])).metrics
+    let m = try run("none", on: data, configuration: .init(cashFlows: [PeriodicFlow(.fraction(-0.04), every: .annual)])).metrics
     #expect(close(m.finalValue, 0.9216) && close(m.netFlows, -0.0784))
     #expect(m.cagr == 0 && m.finalUnitValue == 1)
   }

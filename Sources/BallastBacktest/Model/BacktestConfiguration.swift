@@ -4,11 +4,11 @@ public struct BacktestConfiguration: Sendable {
   public var costBasisPoints: Double
   /// The value at the first close (SPEC §4: 1.0); amounts of cash flows are in the same units.
   public var initialValue: Double
-  public var cashFlows: [CashFlow]
+  public var cashFlows: [PeriodicFlow]
   /// Keep the value and weights of every row (for `--series`).
   public var recordSeries: Bool
 
-  public init(costBasisPoints: Double = 0, initialValue: Double = 1, cashFlows: [CashFlow] = [], recordSeries: Bool = false) {
+  public init(costBasisPoints: Double = 0, initialValue: Double = 1, cashFlows: [PeriodicFlow] = [], recordSeries: Bool = false) {
     self.costBasisPoints = costBasisPoints
     self.initialValue = initialValue
     self.cashFlows = cashFlows
@@ -19,7 +19,7 @@ public struct BacktestConfiguration: Sendable {
 /// A periodic contribution (positive) or withdrawal (negative), made at the close of the last
 /// row of each calendar period, after that row's returns and before the strategy looks; never
 /// on the first or the final row.
-public struct CashFlow: Sendable, Hashable {
+public struct PeriodicFlow: Sendable, Hashable {
   public enum Size: Sendable, Hashable {
     /// A fixed amount in value units (`--contribution 1000/month`).
     case amount(Double)

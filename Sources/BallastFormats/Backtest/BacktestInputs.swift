@@ -56,7 +56,7 @@ public enum BacktestInputs {
 
   /// Parses `1000/month` or `4%/year` (`week`, `month`, `quarter`, `half-year`, `year`).
   /// - Parameter sign: +1 for a contribution, −1 for a withdrawal.
-  public static func parseCashFlow(_ text: String, option: String, sign: Double) throws -> CashFlow {
+  public static func parseCashFlow(_ text: String, option: String, sign: Double) throws -> PeriodicFlow {
     func fail(_ m: String) -> InputError { InputError(file: option, keyPath: text, message: m) }
     let halves = text.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
     guard halves.count == 2 else { throw fail("expected AMOUNT/PERIOD or PERCENT%/PERIOD, e.g. 1000/month or 4%/year") }
@@ -73,9 +73,9 @@ public enum BacktestInputs {
     guard let v = Double(number), v.isFinite, v >= 0 else { throw fail("expected a non-negative amount, found '\(halves[0])'") }
     if isPercent {
       guard v < 100 || sign > 0 else { throw fail("a withdrawal must be below 100%") }
-      return CashFlow(.fraction(sign * v / 100), every: f)
+      return PeriodicFlow(.fraction(sign * v / 100), every: f)
     }
-    return CashFlow(.amount(sign * v), every: f)
+    return PeriodicFlow(.amount(sign * v), every: f)
   }
 
   /// Builds the backtest data from a table.

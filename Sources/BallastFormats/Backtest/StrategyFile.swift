@@ -1,6 +1,6 @@
 public import BallastBacktest
 import Foundation
-import Yams
+internal import Yams
 
 /// Reads a YAML strategy file: a list of strategies (or `strategies:` holding one). Each item
 /// is a spec string, or a mapping with `name`, then either `spec: SPEC` or `kind: KIND` and the

@@ -48,7 +48,7 @@ struct BacktestJob {
       riskFree: o.riskFree, periodsPerYear: o.periodsPerYear)
     let parsed = try parseStrategies(o)
     let vix = try loadVIX(parsed, option: o.vix, dates: data.dates)
-    var flows: [CashFlow] = []
+    var flows: [PeriodicFlow] = []
     if let c = o.contribution { flows.append(try BacktestInputs.parseCashFlow(c, option: "--contribution", sign: 1)) }
     if let w = o.withdrawal { flows.append(try BacktestInputs.parseCashFlow(w, option: "--withdrawal", sign: -1)) }
     let configuration = BacktestConfiguration(
