@@ -37,12 +37,29 @@ public struct Trade: Sendable, Hashable {
 /// Realised gains of a plan and the tax they are estimated to cost.
 public struct TaxSummary: Sendable, Hashable {
   public var shortTermGains: Money = .zero
+  /// Short-term losses (zero or negative).
   public var shortTermLosses: Money = .zero
   public var longTermGains: Money = .zero
+  /// Long-term losses (zero or negative).
   public var longTermLosses: Money = .zero
+  /// Net short-term result after netting (see ``init(sales:rates:)``).
+  public var netShortTerm: Money = .zero
+  /// Net long-term result after netting.
+  public var netLongTerm: Money = .zero
+  /// Net long-term gain taxed at 0% (within `zeroRateGainRoom`).
+  public var zeroRateGains: Money = .zero
+  /// Net loss deducted from ordinary income this year (at most the yearly limit).
+  public var ordinaryIncomeOffset: Money = .zero
+  /// Net loss beyond the yearly limit, carried forward to later years.
+  public var carryforward: Money = .zero
+  /// Estimated tax; negative when the deduction against ordinary income saves tax.
+  public var estimatedTax: Money = .zero
+  /// The tax of a naive plan reaching the same allocation (pro-rata sales, FIFO lots).
+  public var naiveEstimatedTax: Money?
   /// Losses realised (a positive amount).
   public var harvestedLosses: Money { -(shortTermLosses + longTermLosses) }
-  public var estimatedTax: Money = .zero
+  /// naive − this plan's tax.
+  public var taxSaved: Money? { naiveEstimatedTax.map { $0 - estimatedTax } }
   public init() {}
 }
 
@@ -62,7 +79,8 @@ public struct AccountOutcome: Sendable, Hashable {
 /// The trades that bring a household back to its targets, with the drift before and after.
 public struct TradePlan: Sendable, Hashable {
   public var asOf: CivilDate
-  public var method: RebalanceMethod
+  /// The method that made the plan (after `auto` is resolved); `nil` for a harvest plan.
+  public var method: RebalanceMethod?
   /// Household value after the cash flows, before trading.
   public var totalValue: Money
   /// Drift with the cash flows already in the accounts' cash.
