@@ -47,7 +47,10 @@ extension HouseholdPlanner {
     var tax: TaxSummary?
     if !request.ignoreTaxes {
       var summary = TaxSummary(sales: allSales, rates: h.tax)
-      summary.naiveEstimatedTax = NaivePlan(household: h, before: before, after: after).estimatedTax()
+      if request.compareWithNaivePlan, let naive = NaivePlan(household: h, request: request).sales() {
+        summary.naiveEstimatedTax = TaxSummary(sales: naive.sales, rates: h.tax).estimatedTax
+        summary.naiveReachesSameAllocation = zip(naive.after.classes, after.classes).allSatisfy { abs($0.actual - $1.actual) < 1e-4 }
+      }
       tax = summary
       warnings += washSaleWarnings(round, trades: trades)
       if let limit = request.maxTax { warnings += taxLimitWarnings(limit, tax: summary, after: after) }

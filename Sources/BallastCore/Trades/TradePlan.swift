@@ -54,8 +54,12 @@ public struct TaxSummary: Sendable, Hashable {
   public var carryforward: Money = .zero
   /// Estimated tax; negative when the deduction against ordinary income saves tax.
   public var estimatedTax: Money = .zero
-  /// The tax of a naive plan reaching the same allocation (pro-rata sales, FIFO lots).
+  /// The tax of a naive plan (no tax awareness: no account preference, pro-rata sales, FIFO
+  /// lots, wash-sale losses disallowed).
   public var naiveEstimatedTax: Money?
+  /// Whether the naive plan ends at this plan's allocation (every class within 0.01 pp); when
+  /// it does not, the two taxes buy different allocations.
+  public var naiveReachesSameAllocation: Bool?
   /// Losses realised (a positive amount).
   public var harvestedLosses: Money { -(shortTermLosses + longTermLosses) }
   /// naive − this plan's tax.

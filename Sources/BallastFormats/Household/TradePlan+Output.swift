@@ -45,6 +45,7 @@ public enum TradePlanOutput {
       ("carryforward", .money(t.carryforward)),
       ("naiveEstimatedTax", t.naiveEstimatedTax.map(JSONValue.money) ?? .null),
       ("taxSaved", t.taxSaved.map(JSONValue.money) ?? .null),
+      ("naiveSameAllocation", t.naiveReachesSameAllocation.map(JSONValue.bool) ?? .null),
       ("ignored", .bool(tax == nil)),
     ])
   }
@@ -116,7 +117,11 @@ public enum TradePlanOutput {
     if !t.carryforward.isZero { table.append(["carried forward", t.carryforward.grouped(places: 2), ""]) }
     table.append(["estimated tax", t.estimatedTax.grouped(places: 2), t.naiveEstimatedTax?.grouped(places: 2) ?? ""])
     if let saved = t.taxSaved { table.append(["tax saved", saved.grouped(places: 2), ""]) }
-    return table.rendered(indent: "  ")
+    var text = table.rendered(indent: "  ")
+    if t.naiveReachesSameAllocation == false {
+      text += "  (the naive plan ends at another allocation: it ignores the wash-sale rule and the tax limit)\n"
+    }
+    return text
   }
 
   static func cashTable(_ p: TradePlan) -> String {
