@@ -13,6 +13,15 @@ public struct LotSale: Sendable, Hashable {
   public var gain: Money { proceeds - cost }
   /// Long when held more than one year at the plan's date.
   public var term: Term
+
+  public init(lotID: String?, acquired: CivilDate, quantity: Quantity, cost: Money, proceeds: Money, term: Term) {
+    self.lotID = lotID
+    self.acquired = acquired
+    self.quantity = quantity
+    self.cost = cost
+    self.proceeds = proceeds
+    self.term = term
+  }
 }
 
 /// One order: buy or sell a quantity of a security in an account at its price.
