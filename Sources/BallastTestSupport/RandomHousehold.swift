@@ -60,7 +60,7 @@ public struct RandomHousehold: Sendable {
       }
       return Account(id: AccountID("acct\(a)"), type: type, cash: Money(Int.random(in: 0...20_000, using: &g)), holdings: holdings, allowed: allowed)
     }
-    // Exactly `lots` lots, dealt round-robin over the taxable holdings.
+    // `lots` lots dealt round-robin over the taxable holdings (at least one each).
     let taxable = accounts.indices.flatMap { a in accounts[a].type == .taxable ? accounts[a].holdings.indices.map { (a, $0) } : [] }
     if !taxable.isEmpty && lots > 0 {
       for (a, k) in taxable { accounts[a].holdings[k].quantity = .zero }
@@ -71,7 +71,14 @@ public struct RandomHousehold: Sendable {
         accounts[a].holdings[k].lots.append(lot)
         accounts[a].holdings[k].quantity += lot.quantity
       }
-      for (a, k) in taxable where accounts[a].holdings[k].lots.isEmpty { accounts[a].holdings[k].quantity = 1 }
+      for (a, k) in taxable where accounts[a].holdings[k].lots.isEmpty {
+        // Fewer lots than taxable holdings: the rest get one lot each, so every taxable
+        // holding has a cost basis.
+        let price = securities.first { $0.symbol == accounts[a].holdings[k].symbol }?.price ?? 1
+        let lot = randomLot(price: price, using: &g)
+        accounts[a].holdings[k].lots = [lot]
+        accounts[a].holdings[k].quantity = lot.quantity
+      }
     }
     var flows: [CashFlow] = []
     if cashFlows && Bool.random(using: &g) {

@@ -1,51 +1,74 @@
 /// The plan a person without tax awareness would make to reach the same allocation, used to
 /// show what the tax-aware plan saves.
 ///
-/// It is the same planner with taxes ignored — the same aims and the same feasible trades
-/// (every account pays for itself), but no preference for tax-advantaged accounts and no
-/// lot choice — whose sales of each class in each account are spread pro rata over the
-/// account's holdings of that class (by value) and relieve lots first in, first out.
+/// Every class that shrinks is sold pro rata across all the holdings of it, in every account
+/// (by value); each taxable sale relieves its lots first in, first out, skipping loss lots that
+/// the wash-sale rule keeps (its group bought in the window before `asOf`); a loss on a group
+/// the naive plan buys back counts as zero (a wash sale). Each account then spends its own cash and proceeds on the classes that grow, pro
+/// rata to what they still need, among the securities its menu allows — so the naive plan is
+/// self-financing too, and may fall short of the allocation where menus stand in its way
+/// (``TaxSummary/naiveReachesSameAllocation`` says whether it got there).
 struct NaivePlan {
   var household: Household
-  var request: PlanRequest
+  var before: DriftReport
+  var after: DriftReport
 
-  /// The naive plan's lot sales — a loss that the wash-sale rule disallows (its group bought
-  /// within the window before `asOf`, or bought by the plan itself) counts as zero — and
-  /// where it leaves the household; `nil` when it cannot be made.
-  func sales() -> (sales: [LotSale], after: DriftReport)? {
-    var naive = request
-    naive.ignoreTaxes = true
-    naive.maxTax = nil
-    naive.compareWithNaivePlan = false
-    guard let plan = try? HouseholdPlanner().plan(household, request: naive) else { return nil }
-    let h = household.canonicalized()
+  /// The naive plan's lot sales and whether it reaches `after`'s allocation.
+  func run() -> (sales: [LotSale], reachesSameAllocation: Bool) {
+    let h = household
     let washSale = WashSaleRule(h)
-    let bought = plan.trades.filter { $0.side == .buy }.map(\.symbol)
-    var out: [LotSale] = []
-    for account in h.accounts where account.type == .taxable {
-      var soldByClass: [AssetClassName: Money] = [:]
-      for t in plan.trades where t.account == account.id && t.side == .sell { soldByClass[t.assetClass, default: .zero] += t.amount }
-      for (cls, sold) in soldByClass.sorted(by: { $0.key < $1.key }) {
-        let holdings = account.holdings.compactMap { holding -> (Holding, Security)? in
-          guard let s = h.security(holding.symbol), s.assetClass == cls else { return nil }
-          return (holding, s)
-        }
-        let classValue = holdings.reduce(Money.zero) { $0 + $1.0.quantity * $1.1.price }
-        guard classValue > .zero else { continue }
-        for (holding, security) in holdings where !holding.lots.isEmpty {
-          let share = (sold * (holding.quantity * security.price)).divided(by: classValue)
-          let quantity = min(holding.quantity, share.divided(by: security.price))
-          guard quantity > .zero else { continue }
-          let order = holding.lotOrder(.fifo, price: security.price, on: h.asOf, rates: h.tax)
-          var parts = holding.relieve(quantity, for: (quantity * security.price).rounded(places: 2), price: security.price, order: order, on: h.asOf)
-          let washed = washSale.lossSaleBlocked(holding.symbol) != nil || bought.contains { washSale.isIdentical($0, holding.symbol) }
-          if washed {
-            for i in parts.indices where parts[i].gain.isNegative { parts[i].cost = parts[i].proceeds }
+    let leaves = h.targets.classes.enumerated().filter { $0.element.isLeaf && $0.element.name != .cash }
+    var sales: [LotSale] = []
+    var cash = h.accounts.map { max(.zero, $0.cash - h.settings.cashReserve) }
+    var need: [AssetClassName: Money] = [:]
+    var bought: [Symbol] = []
+    var unsold = Money.zero
+    for (k, node) in leaves {
+      let change = after.classes[k].value - before.classes[k].value
+      if change > .zero { need[node.name] = change }
+      guard change.isNegative, before.classes[k].value > .zero else { continue }
+      for (a, account) in h.accounts.enumerated() {
+        for holding in account.holdings {
+          guard let s = h.security(holding.symbol), s.assetClass == node.name else { continue }
+          let amount = ((-change) * (holding.quantity * s.price)).divided(by: before.classes[k].value).rounded(places: 2)
+          let wanted = min(holding.quantity, amount.divided(by: s.price))
+          // Like every plan, the naive one sells no loss lot of a group bought in the window.
+          var order = holding.lotOrder(.fifo, price: s.price, on: h.asOf, rates: h.tax)
+          if account.type == .taxable, !holding.lots.isEmpty, washSale.lossSaleBlocked(holding.symbol) != nil {
+            order.removeAll { holding.lots[$0].cost > holding.lots[$0].quantity * s.price }
           }
-          out += parts
+          let sellable = holding.lots.isEmpty ? holding.quantity : order.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
+          let q = min(wanted, sellable)
+          if q < wanted { unsold += ((wanted - q) * s.price).rounded(places: 2) }
+          guard q > .zero else { continue }
+          cash[a] += (q * s.price).rounded(places: 2)
+          guard account.type == .taxable, !holding.lots.isEmpty else { continue }
+          let parts = holding.relieve(q, for: (q * s.price).rounded(places: 2), price: s.price, order: order, on: h.asOf)
+          sales += parts.map { var p = $0; p.lotID = holding.symbol.rawValue; return p }
         }
       }
     }
-    return (out, plan.after)
+    // Purchases, account by account, pro rata to what each growing class still needs.
+    for (a, account) in h.accounts.enumerated() {
+      let buyable = need.keys.sorted().filter { cls in h.securities.contains { $0.assetClass == cls && account.mayBuy($0.symbol) } }
+      let total = buyable.reduce(Money.zero) { $0 + (need[$1] ?? .zero) }
+      guard total > .zero, cash[a] > .zero else { continue }
+      let spend = min(cash[a], total)
+      for cls in buyable {
+        let amount = (spend * (need[cls] ?? .zero)).divided(by: total).rounded(places: 2)
+        need[cls, default: .zero] -= amount
+        if let s = h.securities.first(where: { $0.assetClass == cls && account.mayBuy($0.symbol) }) { bought.append(s.symbol) }
+      }
+    }
+    // Losses on groups the naive plan buys back are wash sales too.
+    let washed = Set(bought.compactMap { washSale.groupOf[$0] })
+    for i in sales.indices where sales[i].gain.isNegative {
+      if let symbol = sales[i].lotID.map(Symbol.init), let g = washSale.groupOf[symbol], washed.contains(g) {
+        sales[i].cost = sales[i].proceeds
+      }
+    }
+    let shortfall = need.values.reduce(Money.zero) { $0 + max($1, .zero) } + unsold
+    let base = max(after.allocationBase.doubleValue, 1)
+    return (sales, shortfall.doubleValue / base < 1e-4)
   }
 }

@@ -47,9 +47,10 @@ extension HouseholdPlanner {
     var tax: TaxSummary?
     if !request.ignoreTaxes {
       var summary = TaxSummary(sales: allSales, rates: h.tax)
-      if request.compareWithNaivePlan, let naive = NaivePlan(household: h, request: request).sales() {
+      if request.compareWithNaivePlan {
+        let naive = NaivePlan(household: h, before: before, after: after).run()
         summary.naiveEstimatedTax = TaxSummary(sales: naive.sales, rates: h.tax).estimatedTax
-        summary.naiveReachesSameAllocation = zip(naive.after.classes, after.classes).allSatisfy { abs($0.actual - $1.actual) < 1e-4 }
+        summary.naiveReachesSameAllocation = naive.reachesSameAllocation
       }
       tax = summary
       warnings += washSaleWarnings(round, trades: trades)
