@@ -45,7 +45,8 @@ public struct HouseholdPlanner: Sendable {
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
       forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
       lotPlans: round.lotPlans(), maxTax: request.maxTax,
-      nodeValues: h.nodeValues(), householdHoldings: householdHoldings(h))
+      nodeValues: h.nodeValues(), locationOrders: h.targets.classes.map(\.resolvedLocation),
+      householdHoldings: householdHoldings(h))
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
     for _ in 0..<Self.maxRounds {

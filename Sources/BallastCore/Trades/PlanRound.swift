@@ -19,6 +19,7 @@ struct PlanRound {
   var washSaleKeeps: [(symbol: Symbol, buyers: [AccountID])] = []
   /// Losses realised by the last round, counted as zero-rate room for long-term gains.
   var realisedLosses: Money = .zero
+  var countedLosses = false
   var taxLimitShortfall: Money = .zero
 
   init(household: Household, request: PlanRequest) {
@@ -52,8 +53,10 @@ struct PlanRound {
     guard taxAware else { return changed }
     let sales = lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans)
     changed = reviewWashSales(orders, lossSales: sales.lossSymbols, problem: &problem) || changed
-    if !changed && sales.losses != realisedLosses && sales.gains > .zero {
+    if !changed && !countedLosses && sales.losses > .zero && sales.gains > .zero {
+      // One more solve in which as much long-term gain as the losses realised is free.
       realisedLosses = sales.losses
+      countedLosses = true
       changed = true
     }
     if !changed, let limit = request.maxTax, let current = problem.maxTax {

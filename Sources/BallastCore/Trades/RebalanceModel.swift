@@ -95,6 +95,8 @@ struct PlanProblem {
   var maxTax: Money?
   /// Value of every target node before trading (``Household/nodeValues()``).
   var nodeValues: [Money]
+  /// The asset-location order of every target node (``AssetClassTarget/resolvedLocation``).
+  var locationOrders: [[AccountType]]
   /// Value of each security held across the household, for choosing what to buy.
   var householdHoldings: [Money]
 
@@ -207,7 +209,7 @@ extension RebalanceModel {
   /// preferred order — enough to choose among equal purchases, never enough to cause a trade.
   static func locationCost(_ p: PlanProblem, account: Account, security s: Int) -> Double {
     guard let leaf = p.nodesOfSecurity[s].first else { return 0 }
-    let order = p.household.targets.classes[leaf].resolvedLocation
+    let order = p.locationOrders[leaf]
     return 0.01 * Double(order.firstIndex(of: account.type) ?? order.count)
   }
 
