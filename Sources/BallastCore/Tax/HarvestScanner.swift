@@ -102,14 +102,9 @@ public struct HarvestScanner: Sendable {
       }
     }
     let afterHousehold = h.applying(trades)
-    let outcomes = h.accounts.enumerated().map { a, account in
-      let mine = trades.filter { $0.account == account.id }
-      return AccountOutcome(
-        id: account.id, type: account.type, cashBefore: account.cash, cashFlow: .zero, cashAfter: afterHousehold.accounts[a].cash,
-        bought: mine.filter { $0.side == .buy }.reduce(.zero) { $0 + $1.amount },
-        sold: mine.filter { $0.side == .sell }.reduce(.zero) { $0 + $1.amount },
-        costs: mine.reduce(.zero) { $0 + $1.cost })
-    }
+    let outcomes = AccountOutcome.all(
+      before: h, after: afterHousehold, trades: trades, cashBefore: h.accounts.map(\.cash),
+      flows: h.accounts.map { _ in .zero })
     var warnings: [String] = []
     for c in candidates(in: h) where c.blockedUntil != nil || c.substitute == nil {
       let why = c.blockedUntil.map { "a purchase within \(h.tax.washSaleDays) days makes it a wash sale until \($0)" }

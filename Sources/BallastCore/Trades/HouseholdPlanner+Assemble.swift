@@ -31,15 +31,7 @@ extension HouseholdPlanner {
     }
     let afterHousehold = h.applying(trades)
     let after = afterHousehold.driftReport()
-    let outcomes = h.accounts.enumerated().map { a, account in
-      let mine = trades.filter { $0.account == account.id }
-      return AccountOutcome(
-        id: account.id, type: account.type, cashBefore: cashBefore[a], cashFlow: flows[a],
-        cashAfter: afterHousehold.accounts[a].cash,
-        bought: mine.filter { $0.side == .buy }.reduce(.zero) { $0 + $1.amount },
-        sold: mine.filter { $0.side == .sell }.reduce(.zero) { $0 + $1.amount },
-        costs: mine.reduce(.zero) { $0 + $1.cost })
-    }
+    let outcomes = AccountOutcome.all(before: h, after: afterHousehold, trades: trades, cashBefore: cashBefore, flows: flows)
     if !round.droppedOrders.isEmpty {
       warnings.append("dropped \(round.droppedOrders.count) trade(s) below minTrade \(h.settings.minTrade.formatted(minimumFractionDigits: 2)): \(round.droppedOrders.joined(separator: "; "))")
     }

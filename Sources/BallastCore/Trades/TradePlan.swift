@@ -89,6 +89,20 @@ public struct AccountOutcome: Sendable, Hashable {
   public var costs: Money
 }
 
+extension AccountOutcome {
+  /// How each account of `before` ends after `trades` (`after` is the household after them).
+  static func all(before h: Household, after: Household, trades: [Trade], cashBefore: [Money], flows: [Money]) -> [AccountOutcome] {
+    h.accounts.enumerated().map { a, account in
+      let mine = trades.filter { $0.account == account.id }
+      return AccountOutcome(
+        id: account.id, type: account.type, cashBefore: cashBefore[a], cashFlow: flows[a], cashAfter: after.accounts[a].cash,
+        bought: mine.filter { $0.side == .buy }.reduce(.zero) { $0 + $1.amount },
+        sold: mine.filter { $0.side == .sell }.reduce(.zero) { $0 + $1.amount },
+        costs: mine.reduce(.zero) { $0 + $1.cost })
+    }
+  }
+}
+
 /// The trades that bring a household back to its targets, with the drift before and after.
 public struct TradePlan: Sendable, Hashable {
   public var asOf: CivilDate
