@@ -53,7 +53,9 @@ let package = Package(
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"], exclude: ["Reference"], swiftSettings: strict),
     .testTarget(name: "QuadraticProgrammingTests", dependencies: ["QuadraticProgramming"], swiftSettings: strict),
     .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore", "BallastTestSupport"], swiftSettings: strict),
-    .testTarget(name: "BallastBacktestTests", dependencies: ["BallastBacktest", "BallastFormats", "BallastData"], swiftSettings: strict),
+    .testTarget(
+      name: "BallastBacktestTests", dependencies: ["BallastBacktest", "BallastFormats", "BallastData"], exclude: ["Reference"],
+      swiftSettings: strict),
     .testTarget(
       name: "BallastOptimizerTests", dependencies: ["BallastOptimizer", "BallastFormats", "BallastData"],
       exclude: ["Reference"], resources: [.copy("Fixtures")], swiftSettings: strict),

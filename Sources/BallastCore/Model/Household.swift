@@ -5,6 +5,12 @@ public struct TaxSettings: Sendable, Hashable {
   /// Long-term gain that can still be realised at a 0% rate this year.
   public var zeroRateGainRoom: Money = .zero
   public var washSaleDays: Int = 30
+  /// The order in which a taxable holding's lots are sold (`taxOptimal` by default).
+  public var lotMethod: LotSelection = .taxOptimal
+  /// With `lotMethod: specific`: lot ids to sell first, in this order (then tax-optimal).
+  public var specificLots: [String] = []
+  /// Net capital loss deductible against ordinary income each year (IRS: 3,000).
+  public var ordinaryLossLimit: Money = 3_000
   public init() {}
 }
 

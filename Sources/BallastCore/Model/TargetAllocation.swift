@@ -14,6 +14,9 @@ public struct AssetClassTarget: Sendable, Hashable {
   public var depth: Int
   /// Whether securities map to this class directly (it has no children).
   public var isLeaf: Bool
+  /// Where purchases of this class go first, best first; `nil` for the default
+  /// (``AssetLocation/defaultOrder(for:)``).
+  public var location: [AccountType]?
 
   public init(
     name: AssetClassName, weight: Double, band: ToleranceBand, tier: Tier? = nil,
@@ -31,6 +34,9 @@ public struct AssetClassTarget: Sendable, Hashable {
 
   /// The method this class is traded back with under `auto`.
   public var resolvedMethod: RebalanceMethod { method ?? tier?.defaultMethod ?? .toTarget }
+
+  /// Account types in the order purchases of this class prefer them.
+  public var resolvedLocation: [AccountType] { location ?? AssetLocation.defaultOrder(for: name) }
 
   /// Lower and upper band edges as weights of the household.
   public var edges: (lower: Double, upper: Double) { band.edges(around: weight) }

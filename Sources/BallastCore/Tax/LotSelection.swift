@@ -7,6 +7,8 @@ public enum LotSelection: String, Sendable, Hashable, CaseIterable {
   /// Losses first (short-term before long-term, largest loss per dollar first), then gains in
   /// order of the tax they cost per dollar raised, a short-term gain at the short-term rate.
   case taxOptimal
+  /// The lots named in `tax.specificLots`, in that order, then tax-optimal.
+  case specific
 }
 
 extension TaxLot {
@@ -33,6 +35,9 @@ extension Holding {
       switch selection {
       case .fifo: return (0, 0)
       case .hifo: return (0, -lot.cost.divided(by: lot.quantity).doubleValue)
+      case .specific:
+        if let id = lot.id, let rank = rates.specificLots.firstIndex(of: id) { return (-1, Double(rank)) }
+        fallthrough
       case .taxOptimal:
         let t = lot.taxPerDollar(at: price, on: date, rates: rates)
         if t < 0 { return (lot.term(at: date) == .short ? 0 : 1, t) }

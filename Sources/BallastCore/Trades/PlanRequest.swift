@@ -8,12 +8,21 @@ public struct PlanRequest: Sendable, Hashable {
   public var wholeShares: Bool?
   /// Taxes and lots are ignored: no lot relief, no tax estimate, no preference among accounts.
   public var ignoreTaxes = false
+  /// The estimated tax of the plan never exceeds this amount.
+  public var maxTax: Money?
+  /// Overrides the file's `tax.lotMethod`.
+  public var lotMethod: LotSelection?
 
-  public init(method: RebalanceMethod? = nil, cashFlows: [CashFlow] = [], wholeShares: Bool? = nil, ignoreTaxes: Bool = false) {
+  public init(
+    method: RebalanceMethod? = nil, cashFlows: [CashFlow] = [], wholeShares: Bool? = nil, ignoreTaxes: Bool = false,
+    maxTax: Money? = nil, lotMethod: LotSelection? = nil
+  ) {
     self.method = method
     self.cashFlows = cashFlows
     self.wholeShares = wholeShares
     self.ignoreTaxes = ignoreTaxes
+    self.maxTax = maxTax
+    self.lotMethod = lotMethod
   }
 }
 

@@ -112,6 +112,7 @@ public enum MarketDataCSV {
 
     func number(_ r: Range<Int>, column: String) throws -> Double {
       if r.isEmpty { return .nan }
+      if let v = plainDecimal(r) { return v }
       let s = Substring(text(r))
       guard let v = Double(s), v.isFinite,
         s.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 })
@@ -120,5 +121,36 @@ public enum MarketDataCSV {
       }
       return v
     }
+
+    /// Fast path for `[-]digits[.digits]` with at most 15 digits: the integer mantissa and the
+    /// power of ten are exact doubles, so their quotient is correctly rounded, the same value
+    /// `Double(String)` gives (Clinger's fast path). Anything else returns `nil`.
+    func plainDecimal(_ r: Range<Int>) -> Double? {
+      var i = r.lowerBound
+      let negative = bytes[i] == UInt8(ascii: "-")
+      if negative { i += 1 }
+      var mantissa: UInt64 = 0
+      var digits = 0
+      var fraction = -1
+      while i < r.upperBound {
+        let b = bytes[i]
+        if b >= 48 && b <= 57 {
+          mantissa = mantissa &* 10 &+ UInt64(b &- 48)
+          digits += 1
+          if fraction >= 0 { fraction += 1 }
+        } else if b == UInt8(ascii: "."), fraction < 0 {
+          fraction = 0
+        } else {
+          return nil
+        }
+        i += 1
+      }
+      guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+      let v = Double(mantissa) / Self.powersOfTen[max(fraction, 0)]
+      return negative ? -v : v
+    }
+
+    /// 10⁰ … 10¹⁵, each exact in binary floating point.
+    static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { acc, _ in acc * 10 } }
   }
 }

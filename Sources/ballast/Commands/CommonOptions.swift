@@ -61,10 +61,10 @@ enum OutputSink {
       .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try Data(text.utf8).write(to: temp)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-      } else {
-        try FileManager.default.moveItem(at: temp, to: url)
+      // rename(2) replaces an existing file atomically (FileManager.replaceItemAt fails on
+      // every second call over an existing file with swift-corelibs-foundation).
+      guard rename(temp.path, url.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown)
       }
     } catch {
       try? FileManager.default.removeItem(at: temp)

@@ -1,0 +1,120 @@
+/// How one taxable holding may be sold: its lots in the order the plan sells them, with what
+/// each dollar raised costs in tax, and which lots may not be sold at all.
+///
+/// The planner gives the solver one column per holding whose segments are these lots, and
+/// relieves lots in the same order, so the program and the trades always agree.
+struct LotPlan: Sendable {
+  struct Segment: Sendable {
+    /// Index into the holding's lots.
+    var lot: Int
+    /// Market value of this part of the lot.
+    var value: Money
+    /// Estimated tax per dollar raised (0 for a loss, or for a gain inside the zero-rate room).
+    var taxPerDollar: Double
+    /// The solver's cost per dollar sold beyond turnover.
+    var cost: Double
+  }
+
+  /// Segments in selling order (a lot split by the zero-rate room appears twice, in a row).
+  var segments: [Segment]
+  /// Lot indices in selling order, each once.
+  var order: [Int]
+  /// Shares that may be sold (blocked lots excluded).
+  var sellable: Quantity
+  /// Lots that turn long-term within the next 30 days and stand at a gain.
+  var nearLongTerm: Set<Int>
+}
+
+extension LotPlan {
+  /// Extra cost per dollar of selling, for a gain, a lot about to turn long-term: more than any
+  /// aim can pay (2 × aim weight), less than a band breach, so such lots are sold only to
+  /// reach a band.
+  static let nearLongTermPenalty = 250.0
+  /// Days ahead in which a short-term lot "turns long-term soon".
+  static let nearLongTermDays = 30
+
+  /// - Parameters:
+  ///   - zeroRated: dollars of each lot's value whose gain falls in the zero-rate room.
+  ///   - blocked: whether the holding's loss lots may not be sold (wash-sale rule).
+  init(
+    holding: Holding, price: Price, household h: Household, method: LotSelection,
+    zeroRated: [Money], lossesBlocked: Bool, taxableSale: Double
+  ) {
+    var segments: [Segment] = []
+    var near = Set<Int>()
+    let soon = h.asOf.adding(days: Self.nearLongTermDays)
+    let methodOrder = holding.lotOrder(method, price: price, on: h.asOf, rates: h.tax)
+    var rank = [Int](repeating: 0, count: holding.lots.count)
+    for (r, i) in methodOrder.enumerated() { rank[i] = r }
+    for (i, lot) in holding.lots.enumerated() {
+      let value = lot.quantity * price
+      let gainFraction = value.isZero ? 0 : 1 - lot.cost.doubleValue / value.doubleValue
+      let isLoss = gainFraction < 0
+      if isLoss && lossesBlocked { continue }
+      let term = lot.term(at: h.asOf)
+      let rate = term == .long ? h.tax.longTermRate : h.tax.shortTermRate
+      let turnsLongSoon = term == .short && !isLoss && soon > lot.acquired.adding(years: 1)
+      if turnsLongSoon { near.insert(i) }
+      let tie = 1e-7 * Double(rank[i])
+      func cost(_ tax: Double) -> Double {
+        guard method == .taxOptimal || method == .specific else { return taxableSale + tie }
+        if isLoss { return taxableSale - 1e-4 * (term == .short ? 2 : 1) + tie }
+        return taxableSale + tax + (turnsLongSoon ? Self.nearLongTermPenalty : 0) + tie
+      }
+      let free = i < zeroRated.count ? min(zeroRated[i], value) : .zero
+      if free > .zero {
+        segments.append(Segment(lot: i, value: free, taxPerDollar: 0, cost: cost(1e-6 * gainFraction)))
+      }
+      if value - free > .zero || value.isZero {
+        let tax = isLoss ? 0 : gainFraction * rate
+        segments.append(Segment(lot: i, value: value - free, taxPerDollar: tax, cost: cost(tax)))
+      }
+    }
+    segments.sort { a, b in a.cost != b.cost ? a.cost < b.cost : (a.lot, a.taxPerDollar) < (b.lot, b.taxPerDollar) }
+    var order: [Int] = []
+    var seen = Set<Int>()
+    var sellable = Quantity.zero
+    for s in segments where seen.insert(s.lot).inserted {
+      order.append(s.lot)
+      sellable += holding.lots[s.lot].quantity
+    }
+    self.segments = segments
+    self.order = order
+    self.sellable = sellable
+    self.nearLongTerm = near
+  }
+}
+
+extension Household {
+  /// Dollars of each taxable lot's value that can be sold with its gain taxed at 0%: the
+  /// long-term gain room (`zeroRateGainRoom` plus `extraRoom`, e.g. losses realised by the
+  /// same plan) goes to the long-term gain lots that raise the most per dollar of gain first.
+  /// Indexed [account][holding][lot].
+  func zeroRatedLotValues(extraRoom: Money) -> [[[Money]]] {
+    var result = accounts.map { $0.holdings.map { [Money](repeating: .zero, count: $0.lots.count) } }
+    var room = tax.zeroRateGainRoom + extraRoom
+    guard room > .zero else { return result }
+    var candidates: [(fraction: Double, a: Int, h: Int, l: Int, value: Money, gain: Money)] = []
+    for (a, account) in accounts.enumerated() where account.type == .taxable {
+      for (k, holding) in account.holdings.enumerated() {
+        guard let price = security(holding.symbol)?.price else { continue }
+        for (l, lot) in holding.lots.enumerated() where lot.term(at: asOf) == .long {
+          let value = lot.quantity * price
+          let gain = value - lot.cost
+          if gain > .zero { candidates.append((gain.doubleValue / value.doubleValue, a, k, l, value, gain)) }
+        }
+      }
+    }
+    candidates.sort { ($0.fraction, $0.a, $0.h, $0.l) < ($1.fraction, $1.a, $1.h, $1.l) }
+    for c in candidates where room > .zero {
+      if c.gain <= room {
+        result[c.a][c.h][c.l] = c.value
+        room -= c.gain
+      } else {
+        result[c.a][c.h][c.l] = (c.value * room).divided(by: c.gain, rounding: .down)
+        room = .zero
+      }
+    }
+    return result
+  }
+}
