@@ -12,6 +12,6 @@ struct Ballast: ParsableCommand {
         ballast backtest
       """,
     version: "0.1.0",
-    subcommands: [Check.self, Plan.self, Backtest.self, DataCommand.self, Optimize.self, Bench.self]
+    subcommands: [Check.self, Plan.self, Backtest.self, DataCommand.self, Optimize.self, Report.self, Bench.self]
   )
 }
