@@ -58,6 +58,11 @@ public struct BarChart: Sendable {
          LegendEntry("band (lower–upper)", .line(SeriesStyle(color: "#000", dash: "", marker: .none)))]
   }
 
+  /// A bar's value: one decimal of a percentage, or two of a number.
+  func valueText(_ v: Double) -> String {
+    valueAxis.style == .percent ? ReportNumber.percent(v, 1) : ReportNumber.fixed(v, 2, grouped: true)
+  }
+
   func categorySVG(_ cat: Category, row: Int, _ f: SVGChart) -> String {
     let c = ReportNumber.coordinate
     // Category `row` spans `row...row+1` in data units; the flipped scale puts row 0 at the top.
@@ -70,7 +75,7 @@ public struct BarChart: Sendable {
       let px = f.xScale.clampedMap(v)
       let y = top + 5 + Double(k) * barHeight
       out += "<rect x=\"\(c(min(zero, px)))\" y=\"\(c(y))\" width=\"\(c(abs(px - zero)))\" height=\"\(c(barHeight - 2))\" fill=\"\(bars[k].fill)\" stroke=\"\(bars[k].stroke)\"/>"
-      out += "<text class=\"val\" x=\"\(c(max(zero, px) + 4))\" y=\"\(c(y + barHeight / 2 + 2))\">\(HTMLEscaping.escape(valueAxis.label(for: v, step: 0.001)))</text>"
+      out += "<text class=\"val\" x=\"\(c(max(zero, px) + 4))\" y=\"\(c(y + barHeight / 2 + 2))\">\(HTMLEscaping.escape(valueText(v)))</text>"
     }
     let mid = top + Self.rowHeight / 2
     if let band = cat.band {
