@@ -49,6 +49,8 @@ public struct LineChart: Sendable {
   public var events: [Events] = []
   /// Horizontal lines drawn thin and dark (e.g. 0 %, or a value of 1).
   public var references: [Double] = []
+  /// Points drawn large over everything, and named in the legend (e.g. the best value).
+  public var highlights: [ScatterChart.Point] = []
   /// Forces the y domain to include these values (e.g. 0 for a drawdown).
   public var includeY: [Double] = []
   public var width: Double = 900
@@ -75,7 +77,8 @@ public struct LineChart: Sendable {
     }
     for (i, s) in series.enumerated() { marks += seriesSVG(s, index: i, frame) }
     for e in events { marks += eventsSVG(e, frame) }
-    return frame.render(marks, legend: legend)
+    let overlay = highlights.map { $0.style.markerSVG(x: frame.xScale.map($0.x), y: frame.yScale.map($0.y), size: 6.5) }.joined()
+    return frame.render(marks, legend: legend, overlay: overlay)
   }
 
   var legend: [LegendEntry] {
@@ -83,6 +86,7 @@ public struct LineChart: Sendable {
       + bands.compactMap { b in b.label.map { LegendEntry($0, .swatch(fill: b.color, stroke: "#999")) } }
       + regions.map { LegendEntry($0.label, .swatch(fill: "#fff3b0", stroke: "#c9a400")) }
       + events.map { LegendEntry($0.name, .swatch(fill: $0.style.color, stroke: $0.style.color)) }
+      + highlights.map { LegendEntry($0.name, .marker($0.style)) }
   }
 
   func makeFrame() -> SVGChart {
