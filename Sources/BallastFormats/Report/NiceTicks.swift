@@ -4,14 +4,14 @@ import Foundation
 /// "Nice numbers for graph labels", Graphics Gems, 1990), and powers of ten (with 2 and 5
 /// between them when the range is short) on a log axis.
 public enum NiceTicks {
-  /// A step of 1, 2, 2.5 or 5 × 10ⁿ close to `raw`.
+  /// A step of 1, 2 or 5 × 10ⁿ nearest to `raw` (Heckbert's rounding thresholds 1.5, 3, 7).
   /// - Complexity: O(1)
   public static func niceStep(_ raw: Double) -> Double {
     guard raw > 0, raw.isFinite else { return 1 }
     let exponent = (raw.log10Floor)
     let base = pow10(exponent)
     let fraction = raw / base
-    let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10
+    let nice: Double = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
     return nice * base
   }
 
