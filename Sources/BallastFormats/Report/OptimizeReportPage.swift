@@ -40,19 +40,29 @@ public enum OptimizeReportPage {
   }
 
   static func frontierChart(_ report: OptimizeReport, assets: [AssetPoint]) -> String {
-    let frontier = report.frontier.sorted { $0.volatility < $1.volatility }
-    let line = LineChart.Series(
-      "efficient frontier", xs: frontier.map(\.volatility), ys: frontier.map(\.expectedReturn), style: SeriesStyle.palette(0))
+    frontierChart(
+      frontier: report.frontier.map { ($0.volatility, $0.expectedReturn) },
+      chosen: (report.result.volatility, report.result.expectedReturn), objective: report.objective, assets: assets)
+  }
+
+  /// The frontier (volatility, return) pairs as a line, each asset as a labelled marker and the
+  /// chosen portfolio as a large one.
+  public static func frontierChart(
+    frontier: [(Double, Double)], chosen: (Double, Double), objective: String, assets: [AssetPoint]
+  ) -> String {
+    let sorted = frontier.sorted { $0.0 < $1.0 }
+    let line = LineChart.Series("efficient frontier", xs: sorted.map(\.0), ys: sorted.map(\.1), style: SeriesStyle.palette(0))
     let assetStyle = SeriesStyle(color: "#555", dash: "", marker: .circle)
     var points = assets.map { ScatterChart.Point(name: $0.name, x: $0.volatility, y: $0.expectedReturn, style: assetStyle) }
     points.append(ScatterChart.Point(
-      name: "chosen: \(report.objective)", x: report.result.volatility, y: report.result.expectedReturn,
-      style: SeriesStyle(color: "#d55e00", dash: "", marker: .diamond), isHighlighted: true))
+      name: "chosen: \(objective)", x: chosen.0, y: chosen.1, style: SeriesStyle(color: "#d55e00", dash: "", marker: .diamond),
+      isHighlighted: true))
     return ScatterChart(
-      title: "Efficient frontier (\(report.objective)), \(assets.count) assets",
+      title: "Efficient frontier (\(objective)), \(assets.count) assets",
       x: AxisSpec("volatility (annual standard deviation, %)", style: .percent),
       y: AxisSpec("expected return (annual, %)", style: .percent),
-      lines: frontier.isEmpty ? [] : [line], points: points, pointsLegend: "single asset"
+      lines: sorted.isEmpty ? [] : [line], points: points, pointsLegend: "single asset"
     ).svg()
   }
+
 }
