@@ -22,7 +22,7 @@ public enum OptimizeReportPage {
       ("held", String(r.weights.filter { $0 > 1e-6 }.count)),
     ])
     doc.heading("Efficient frontier")
-    doc.figure(frontierChart(report, assets: assets), caption: "Annual expected return against annual volatility. The line is the efficient frontier (the highest expected return for each level of risk under the constraints); each small marker is one asset held alone; the large star is the portfolio chosen by the objective.")
+    doc.figure(frontierChart(report, assets: assets), caption: "Annual expected return against annual volatility. The line is the efficient frontier (the highest expected return for each level of risk under the constraints); each small marker is one asset held alone; the large diamond is the portfolio chosen by the objective.")
     doc.heading("Weights")
     let order = r.assets.indices.sorted { (r.weights[$0], r.assets[$1]) > (r.weights[$1], r.assets[$0]) }
     let byName = Dictionary(assets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
