@@ -8,7 +8,7 @@ public struct AxisSpec: Sendable, Hashable {
     case number
     /// Fractions shown as percentages (`0.05` → `5%`).
     case percent
-    /// Day numbers (``CivilDate/dayNumber``) shown as years or months.
+    /// Day numbers (`CivilDate.dayNumber`) shown as years or months.
     case date
     /// Named categories: category `i` occupies `i...i+1`, its label at the centre.
     case categories([String])

@@ -1,6 +1,6 @@
 /// The frame every chart shares: a titled SVG of a fixed size, a plot area with grid lines,
 /// labelled ticks and axis titles, and a legend above the plot. Charts draw their data into
-/// ``plot`` through the two scales and hand the marks to ``render(_:legend:)``.
+/// ``plot`` through the two scales and hand the marks to ``render(_:legend:overlay:)``.
 public struct SVGChart: Sendable {
   public var title: String
   public var width: Double
