@@ -8,16 +8,17 @@ struct Report: ParsableCommand {
     commandName: "report",
     abstract: "Self-contained HTML reports with charts: plan, backtest, sweep, optimize.",
     discussion: """
-      Each subcommand takes the options of the command it reports on and writes one HTML file:
-      inline SVG charts and inline CSS, no scripts and no network, printable. The file is
-      report-KIND.html unless --output names another ('--output -' writes to standard output);
-      it is written whole or not at all. The same input always gives the same bytes.
+      Each subcommand takes the options of the command it reports on and writes
+      one HTML file: inline SVG charts and inline CSS, no scripts, no network,
+      printable. The file is report-KIND.html unless --output names another
+      ('--output -' writes to standard output); it is written whole or not at
+      all. The same input always gives the same bytes.
 
       Examples:
         ballast report plan Examples/household.yaml --output plan.html
         ballast report backtest --output backtest.html
-        ballast report backtest --data daily_us_stocks --equal-weight --strategy none \\
-          --strategy calendar:annual --strategy band:abs=0.05
+        ballast report backtest --data daily_us_stocks --equal-weight \\
+          --strategy none --strategy calendar:annual --strategy band:abs=0.05
         ballast report sweep --strategy band:abs=0.005..0.1/40 --cost-bps 10
         ballast report optimize --mu mu.csv --cov cov.csv --frontier 40
       """,

@@ -8,16 +8,18 @@ struct ReportBacktest: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtest",
     abstract: "An HTML report of a backtest: growth, drawdowns, rolling return and volatility, weights, metrics.",
+    usage: "ballast report backtest [<backtest options>] [--output <file>]",
     discussion: """
-      Takes the options of 'ballast backtest' (without them: the default comparison on the
-      bundled monthly data). Long daily paths are thinned per pixel column, keeping each
-      column's first, last, lowest and highest point, so troughs and peaks stay exact and a
-      33-year daily report stays small.
+      Takes the options of 'ballast backtest' (without them: the default
+      comparison on the bundled monthly data). Long daily paths are thinned per
+      pixel column, keeping each column's first, last, lowest and highest point,
+      so troughs and peaks stay exact and a 33-year daily report stays small.
 
       Examples:
         ballast report backtest
-        ballast report backtest --data daily_us_stocks --equal-weight --strategy none \\
-          --strategy calendar:quarterly --strategy band:abs=0.05 --cost-bps 5 --output daily.html
+        ballast report backtest --data daily_us_stocks --equal-weight \\
+          --strategy none --strategy calendar:quarterly --strategy band:abs=0.05 \\
+          --cost-bps 5 --output daily.html
       """)
 
   @OptionGroup var backtest: Backtest

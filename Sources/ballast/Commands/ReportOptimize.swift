@@ -7,13 +7,15 @@ struct ReportOptimize: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "optimize",
     abstract: "An HTML report of an optimisation: the efficient frontier, each asset, the chosen portfolio.",
+    usage: "ballast report optimize (--prices <file> | --mu <file> --cov <file>) [<optimize options>]",
     discussion: """
-      Takes the options of 'ballast optimize'; the frontier has 40 points unless --frontier
-      says otherwise.
+      Takes the options of 'ballast optimize'; the frontier has 40 points unless
+      --frontier says otherwise.
 
       Examples:
         ballast report optimize --mu mu.csv --cov cov.csv --objective max-sharpe
-        ballast report optimize --prices prices.csv --from 2015-01-01 --cov ledoit-wolf --output frontier.html
+        ballast report optimize --prices prices.csv --from 2015-01-01 \\
+          --cov ledoit-wolf --output frontier.html
       """)
 
   @OptionGroup var optimize: Optimize

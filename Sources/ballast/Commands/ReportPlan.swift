@@ -7,10 +7,12 @@ struct ReportPlan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
     abstract: "An HTML report of a plan: allocation against bands, trades by account, lots, tax.",
+    usage: "ballast report plan <file> [<plan options>] [--output <file>]",
     discussion: """
-      Takes the options of 'ballast plan'. The page shows each asset class before and after
-      the plan against its target and band, the trades grouped by account with each account's
-      cash, every lot relieved with its gain and term, the tax summary and the warnings.
+      Takes the options of 'ballast plan'. The page shows each asset class
+      before and after the plan against its target and band, the trades grouped
+      by account with each account's cash, every lot relieved with its gain and
+      term, the tax summary and the warnings.
 
       Examples:
         ballast report plan Examples/household.yaml

@@ -7,10 +7,12 @@ struct ReportSweep: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
     abstract: "An HTML report of a sweep: a metric, turnover, costs and rebalances against the swept parameter.",
+    usage: "ballast report sweep [<backtest options>] [--strategy <spec with a..b/n>] [--metric <name>]",
     discussion: """
-      Takes the options of 'ballast backtest' with exactly one --strategy holding one range
-      a..b/n (default: band:abs=0.0025..0.1/40). The best region is the run of neighbouring
-      values whose --metric is within 10% of the sweep's spread from the best.
+      Takes the options of 'ballast backtest' with exactly one --strategy that
+      holds one range a..b/n (default: band:abs=0.0025..0.1/40). The best region
+      is the run of neighbouring values whose --metric lies within 10% of the
+      sweep's spread (best - worst) of the best.
 
       Examples:
         ballast report sweep --cost-bps 10
