@@ -58,6 +58,13 @@ import Testing
     #expect(bad.status == 2)
   }
 
+  @Test func errorsArePlainTextOffATerminal() throws {
+    let r = try CLI.run(["check", "no-such-file.yaml"])
+    #expect(r.status == 2)
+    #expect(r.stderr.hasPrefix("ballast: error: no-such-file.yaml"))
+    #expect(!r.stderr.contains("\u{1B}["), "no ANSI escapes into a pipe")
+  }
+
   // MARK: - In a real browser
 
   static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

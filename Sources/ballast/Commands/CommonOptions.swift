@@ -85,7 +85,7 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
   do {
     try body()
   } catch let error as InputError {
-    OutputSink.printError("ballast: error: \(error.description)")
+    OutputSink.printError(TerminalStyle.error("ballast: error:") + " \(error.description)")
     throw ExitCode(2)
   }
 }

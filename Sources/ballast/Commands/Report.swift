@@ -41,7 +41,7 @@ enum ReportOutput {
     try OutputSink.write(html, to: path == "-" ? nil : path)
     if common.timing { OutputSink.printError(timer.line) }
     if path != "-" && !common.quiet {
-      OutputSink.printError("wrote \(path) (\(ReportNumber.fixed(Double(html.utf8.count) / 1024, 1)) KiB)")
+      OutputSink.printError(TerminalStyle.note("wrote \(path) (\(ReportNumber.fixed(Double(html.utf8.count) / 1024, 1)) KiB)"))
     }
   }
 
