@@ -15,6 +15,8 @@ public struct RandomHousehold: Sendable {
   public var lots: Int
   public var menus = true
   public var cashFlows = true
+  /// Recent purchases in `history` and identical share classes (`sameAs`).
+  public var washSales = true
 
   public init(accounts: Int, securities: Int, assetClasses: Int, lots: Int) {
     self.accounts = accounts
@@ -27,8 +29,21 @@ public struct RandomHousehold: Sendable {
 
   public func make(using g: inout SeededGenerator) -> Household {
     let classes = (0..<assetClasses).map { AssetClassName("class\($0)") }
-    let securities = (0..<max(self.securities, assetClasses)).map { i in
+    var securities = (0..<max(self.securities, assetClasses)).map { i in
       Security(symbol: Symbol("S\(i)"), assetClass: classes[i % classes.count], price: Money(raw: Int128(Int.random(in: 500...50_000, using: &g)) * 10_000_000))
+    }
+    // Securities of one class substitute for each other; now and then two are share classes
+    // of one fund (substantially identical).
+    for i in securities.indices {
+      securities[i].substitutes = securities.filter { $0.assetClass == securities[i].assetClass && $0.symbol != securities[i].symbol }.map(\.symbol)
+    }
+    if washSales, securities.count > classes.count, Int.random(in: 0..<3, using: &g) == 0 {
+      let j = classes.count + Int.random(in: 0..<(securities.count - classes.count), using: &g)
+      let i = j % classes.count
+      let (si, sj) = (securities[i].symbol, securities[j].symbol)
+      securities[j].sameAs = [si]
+      securities[j].substitutes.removeAll { $0 == si }
+      securities[i].substitutes.removeAll { $0 == sj }
     }
     let targets = TargetAllocation(classes: weights(classes.count, using: &g).enumerated().map { k, w in
       AssetClassTarget(name: classes[k], weight: w, band: band(around: w, using: &g))
@@ -45,7 +60,7 @@ public struct RandomHousehold: Sendable {
       }
       return Account(id: AccountID("acct\(a)"), type: type, cash: Money(Int.random(in: 0...20_000, using: &g)), holdings: holdings, allowed: allowed)
     }
-    // Exactly `lots` lots, dealt round-robin over the taxable holdings.
+    // `lots` lots dealt round-robin over the taxable holdings (at least one each).
     let taxable = accounts.indices.flatMap { a in accounts[a].type == .taxable ? accounts[a].holdings.indices.map { (a, $0) } : [] }
     if !taxable.isEmpty && lots > 0 {
       for (a, k) in taxable { accounts[a].holdings[k].quantity = .zero }
@@ -56,14 +71,29 @@ public struct RandomHousehold: Sendable {
         accounts[a].holdings[k].lots.append(lot)
         accounts[a].holdings[k].quantity += lot.quantity
       }
-      for (a, k) in taxable where accounts[a].holdings[k].lots.isEmpty { accounts[a].holdings[k].quantity = 1 }
+      for (a, k) in taxable where accounts[a].holdings[k].lots.isEmpty {
+        // Fewer lots than taxable holdings: the rest get one lot each, so every taxable
+        // holding has a cost basis.
+        let price = securities.first { $0.symbol == accounts[a].holdings[k].symbol }?.price ?? 1
+        let lot = randomLot(price: price, using: &g)
+        accounts[a].holdings[k].lots = [lot]
+        accounts[a].holdings[k].quantity = lot.quantity
+      }
     }
     var flows: [CashFlow] = []
     if cashFlows && Bool.random(using: &g) {
       let a = accounts[Int.random(in: 0..<accounts.count, using: &g)]
       flows.append(CashFlow(account: a.id, amount: Money(Int.random(in: -2_000...10_000, using: &g))))
     }
-    return Household(asOf: Self.asOf, securities: securities, targets: targets, accounts: accounts, cashFlows: flows)
+    var history: [PastTrade] = []
+    if washSales {
+      for _ in 0..<Int.random(in: 0...2, using: &g) {
+        let s = securities[Int.random(in: 0..<securities.count, using: &g)]
+        let a = accounts[Int.random(in: 0..<accounts.count, using: &g)]
+        history.append(PastTrade(date: Self.asOf.adding(days: -Int.random(in: 0...45, using: &g)), account: a.id, symbol: s.symbol, side: .buy, quantity: 1, price: s.price))
+      }
+    }
+    return Household(asOf: Self.asOf, securities: securities, targets: targets, accounts: accounts, history: history, cashFlows: flows)
   }
 
   /// Weights in thousandths that sum to exactly 1.

@@ -19,6 +19,6 @@ struct Ballast: ParsableCommand {
       Shell completions: ballast --generate-completion-script bash|zsh|fish
       """,
     version: "0.1.0",
-    subcommands: [Check.self, Plan.self, Backtest.self, DataCommand.self, Optimize.self, Report.self, Bench.self]
+    subcommands: [Check.self, Plan.self, Harvest.self, Backtest.self, DataCommand.self, Optimize.self, Report.self, Bench.self]
   )
 }

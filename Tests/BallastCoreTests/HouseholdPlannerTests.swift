@@ -127,8 +127,9 @@ import Testing
 
   /// Lots A (10 @ 50, 2020), B (10 @ 150, 2026-06: short-term loss), C (10 @ 90, 2023), price
   /// 100. Tax per dollar: B −0.5 × 0.37 (loss), C 0.1 × 0.15 = 0.015, A 0.5 × 0.15 = 0.075.
-  /// Selling 15 shares relieves B 10 (gain −500, short) and C 5 (cost 450, gain +50, long);
-  /// net long −450 after the short loss, so the tax is 0.
+  /// Selling 15 shares relieves B 10 (gain −500, short) and C 5 (cost 450, gain +50, long).
+  /// Netting: the net short loss −500 offsets the net long gain +50, leaving a short-term loss
+  /// of −450, deducted from ordinary income at 37%: tax −166.50, nothing carried forward.
   @Test func taxOptimalLotRelief() throws {
     let lots = [
       TaxLot(quantity: 10, cost: 500, acquired: CivilDate(iso: "2020-01-02")!),
@@ -142,7 +143,9 @@ import Testing
     #expect(sales.map(\.gain) == [Money(-500), Money(50)])
     #expect(sales.map(\.term) == [.short, .long])
     let tax = TaxSummary(sales: sales, rates: TaxSettings())
-    #expect(tax.estimatedTax == .zero && tax.harvestedLosses == Money(500))
+    #expect(tax.netShortTerm == Money(-450) && tax.netLongTerm == .zero)
+    #expect(tax.estimatedTax == FixedDecimal(exactly: "-166.50")! && tax.harvestedLosses == Money(500))
+    #expect(tax.ordinaryIncomeOffset == Money(450) && tax.carryforward == .zero)
     #expect(holding.lotOrder(.fifo, price: 100, on: Fixture.asOf, rates: TaxSettings()) == [0, 2, 1])
     #expect(holding.lotOrder(.hifo, price: 100, on: Fixture.asOf, rates: TaxSettings()) == [1, 2, 0])
   }

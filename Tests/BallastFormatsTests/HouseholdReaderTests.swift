@@ -57,9 +57,23 @@ import Testing
     #expect(h.accounts[0].holdings[0].quantity == FixedDecimal(exactly: "3.5"))
   }
 
+  @Test func readsTheTaxExtensions() throws {
+    var text = Self.valid.replacingOccurrences(of: "household: Test", with: "household: Test\ntax: {lotMethod: specific, specificLots: [a1, b2], ordinaryLossLimit: 1500}")
+    text = text.replacingOccurrences(of: "{symbol: ITOT, assetClass: stocks, price: 128.40}", with: "{symbol: ITOT, assetClass: stocks, price: 128.40, sameAs: [VTI]}")
+    text = text.replacingOccurrences(of: "bonds: {weight: 0.40, band: {below: 0.02, above: 0.04}}", with: "bonds: {weight: 0.40, band: 0.05, location: [taxExempt, taxDeferred]}")
+    let h = try parse(text)
+    #expect(h.tax.lotMethod == .specific && h.tax.specificLots == ["a1", "b2"] && h.tax.ordinaryLossLimit == Money(1_500))
+    #expect(h.security(Symbol("ITOT"))?.sameAs == [Symbol("VTI")])
+    #expect(h.targets.classes[1].resolvedLocation == [.taxExempt, .taxDeferred])
+    #expect(h.targets.classes[0].resolvedLocation == [.taxable, .taxExempt, .taxDeferred])  // "stocks": broad equity
+    #expect(WashSaleRule(h).isIdentical(Symbol("VTI"), Symbol("ITOT")))
+    let bad = Self.valid.replacingOccurrences(of: "household: Test", with: "household: Test\ntax: {lotMethod: lifo}")
+    #expect { try parse(bad) } throws: { ($0 as? InputError)?.description.contains("tax.lotMethod: expected one of fifo, hifo, taxOptimal, specific") == true }
+  }
+
   @Test func bundledExamplesAreValid() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    for name in ["household.yaml", "simple.yaml"] {
+    for name in ["household.yaml", "simple.yaml", "tax-aware.yaml"] {
       let h = try HouseholdReader.read(path: root.appendingPathComponent("Examples/\(name)").path)
       #expect(!h.accounts.isEmpty)
     }

@@ -35,6 +35,15 @@ import Testing
     #expect(try planPage() == html, "the same plan must give the same bytes")
   }
 
+  @Test func planPageComparesTheTaxWithTheNaivePlan() throws {
+    let household = try HouseholdReader.read(path: Self.root.appendingPathComponent("Examples/tax-aware.yaml").path)
+    let plan = try HouseholdPlanner().plan(household)
+    let saved = try #require(plan.tax?.taxSaved)
+    let html = PlanReportPage.html(plan, name: household.name, currency: household.currency, command: nil)
+    #expect(html.contains("<th>naive plan</th>") || html.contains(">naive plan</th>"))
+    #expect(html.contains("<dt>tax saved</dt><dd>\(saved.grouped(places: 2))</dd>"))
+  }
+
   @Test func planPageEscapesTheHouseholdName() throws {
     let html = try planPage(name: "<script>alert(1)</script> & \"Co\"")
     #expect(!html.contains("<script>alert"))

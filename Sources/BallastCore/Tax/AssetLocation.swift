@@ -15,9 +15,17 @@ public enum AssetLocation {
   /// tax-inefficient → taxDeferred, taxExempt, taxable; expected growth → taxExempt,
   /// taxDeferred, taxable; anything else (broad equity) → taxable, taxExempt, taxDeferred.
   public static func defaultOrder(for name: AssetClassName) -> [AccountType] {
-    let n = name.rawValue.lowercased()
-    if taxInefficient.contains(where: n.contains) { return [.taxDeferred, .taxExempt, .taxable] }
-    if growth.contains(where: n.contains) { return [.taxExempt, .taxDeferred, .taxable] }
+    let n = Array(name.rawValue.lowercased().utf8)
+    if taxInefficient.contains(where: { contains(n, $0) }) { return [.taxDeferred, .taxExempt, .taxable] }
+    if growth.contains(where: { contains(n, $0) }) { return [.taxExempt, .taxDeferred, .taxable] }
     return [.taxable, .taxExempt, .taxDeferred]
+  }
+
+  /// Whether `fragment` occurs in `text` (bytes; a plain scan, names are short).
+  static func contains(_ text: [UInt8], _ fragment: String) -> Bool {
+    let f = Array(fragment.utf8)
+    guard f.count <= text.count else { return false }
+    for start in 0...(text.count - f.count) where text[start..<(start + f.count)].elementsEqual(f) { return true }
+    return false
   }
 }

@@ -58,7 +58,9 @@ extension LotPlan {
       let tie = 1e-7 * Double(rank[i])
       func cost(_ tax: Double) -> Double {
         guard method == .taxOptimal || method == .specific else { return taxableSale + tie }
-        if isLoss { return taxableSale - 1e-4 * (term == .short ? 2 : 1) + tie }
+        // A loss is worth its tax value: selling it lowers the tax (through netting or the
+        // deduction against income), so the solver prefers it even to a tax-free trade.
+        if isLoss { return gainFraction * rate + tie }
         return taxableSale + tax + (turnsLongSoon ? Self.nearLongTermPenalty : 0) + tie
       }
       let free = i < zeroRated.count ? min(zeroRated[i], value) : .zero

@@ -1,10 +1,16 @@
 extension TaxSummary {
-  /// Sums the gains and losses of `sales` by term and estimates the tax.
+  /// Sums the gains and losses of `sales` by term and estimates the tax as the IRS nets them.
   ///
-  /// Netting: losses offset gains of the same term first; a net loss of one term then offsets a
-  /// net gain of the other. The tax is max(0, net short)·shortTermRate + max(0, net long)·
-  /// longTermRate, rounded half-even to cents. (Deducting net losses against ordinary income
-  /// and carrying them forward is left to the tax-aware planner.)
+  /// 1. Within each term, losses offset gains: net short = ST gains + ST losses, net long
+  ///    likewise.
+  /// 2. A net loss of one term offsets a net gain of the other; what remains keeps the
+  ///    character of the larger side.
+  /// 3. Tax = net short gain × shortTermRate + (net long gain − zeroRateGainRoom)⁺ ×
+  ///    longTermRate.
+  /// 4. A net loss overall is deducted from ordinary income up to `ordinaryLossLimit` (3,000),
+  ///    saving that amount × shortTermRate (a negative tax); the rest is carried forward.
+  ///
+  /// Amounts are exact; the tax is rounded half-even to cents.
   public init(sales: [LotSale], rates: TaxSettings) {
     self.init()
     for s in sales {
@@ -18,15 +24,27 @@ extension TaxSummary {
     }
     var netShort = shortTermGains + shortTermLosses
     var netLong = longTermGains + longTermLosses
-    if netShort.isNegative && netLong > .zero {
-      netLong += netShort
-      netShort = .zero
-    } else if netLong.isNegative && netShort > .zero {
-      netShort += netLong
-      netLong = .zero
+    if netShort.isNegative != netLong.isNegative && !netShort.isZero && !netLong.isZero {
+      let total = netShort + netLong
+      let gainSideIsShort = netShort > .zero
+      if total.isNegative {
+        (netShort, netLong) = gainSideIsShort ? (.zero, total) : (total, .zero)
+      } else {
+        (netShort, netLong) = gainSideIsShort ? (total, .zero) : (.zero, total)
+      }
     }
+    netShortTerm = netShort
+    netLongTerm = netLong
     let st = FixedDecimal(rates.shortTermRate, places: 9) ?? .zero
     let lt = FixedDecimal(rates.longTermRate, places: 9) ?? .zero
-    estimatedTax = (max(netShort, .zero) * st + max(netLong, .zero) * lt).rounded(places: 2)
+    zeroRateGains = min(max(netLong, .zero), rates.zeroRateGainRoom)
+    var tax = max(netShort, .zero) * st + (max(netLong, .zero) - zeroRateGains) * lt
+    let netLoss = -(min(netShort, .zero) + min(netLong, .zero))
+    if netLoss > .zero {
+      ordinaryIncomeOffset = min(netLoss, rates.ordinaryLossLimit)
+      carryforward = netLoss - ordinaryIncomeOffset
+      tax -= ordinaryIncomeOffset * st
+    }
+    estimatedTax = tax.rounded(places: 2)
   }
 }

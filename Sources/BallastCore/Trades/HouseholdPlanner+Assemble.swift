@@ -1,10 +1,11 @@
 extension HouseholdPlanner {
   /// Turns sized orders into the plan: trades with lots and costs, the household after them,
-  /// account outcomes, the tax estimate and warnings.
+  /// account outcomes, the tax estimate against a naive plan's, and warnings.
   func assemble(
     _ h: Household, orders: [[LotSizing.Order]], sizing: LotSizing, request: PlanRequest, method: RebalanceMethod,
-    before: DriftReport, cashBefore: [Money], flows: [Money], dropped: [String]
+    before: DriftReport, cashBefore: [Money], flows: [Money], round: PlanRound
   ) -> TradePlan {
+    let plans = round.lotPlans()
     var trades: [Trade] = []
     var allSales: [LotSale] = []
     var warnings: [String] = []
@@ -13,14 +14,15 @@ extension HouseholdPlanner {
         let amount = sizing.amount(o.quantity, o.price)
         var lots: [LotSale] = []
         if o.side == .sell, !request.ignoreTaxes, account.type == .taxable,
-          let holding = account.holdings.first(where: { $0.symbol == o.symbol })
+          let k = account.holdings.firstIndex(where: { $0.symbol == o.symbol })
         {
-          if holding.lots.isEmpty {
-            warnings.append("\(o.symbol) in '\(account.id)' has no lots: the gain of this sale is not estimated")
-          } else {
-            let order = holding.lotOrder(.taxOptimal, price: o.price, on: h.asOf, rates: h.tax)
-            lots = holding.relieve(o.quantity, for: amount, price: o.price, order: order, on: h.asOf)
+          let holding = account.holdings[k]
+          if let plan = plans[a][k] {
+            lots = holding.relieve(o.quantity, for: amount, price: o.price, order: plan.order, on: h.asOf)
             allSales += lots
+            warnings += nearLongTermWarnings(lots, holding: holding, plan: plan, account: account.id, asOf: h.asOf)
+          } else {
+            warnings.append("\(o.symbol) in '\(account.id)' has no lots: the gain of this sale is not estimated")
           }
         }
         trades.append(Trade(
@@ -39,13 +41,71 @@ extension HouseholdPlanner {
         sold: mine.filter { $0.side == .sell }.reduce(.zero) { $0 + $1.amount },
         costs: mine.reduce(.zero) { $0 + $1.cost })
     }
-    if !dropped.isEmpty {
-      warnings.append("dropped \(dropped.count) trade(s) below minTrade \(h.settings.minTrade.formatted(minimumFractionDigits: 2)): \(dropped.joined(separator: "; "))")
+    if !round.droppedOrders.isEmpty {
+      warnings.append("dropped \(round.droppedOrders.count) trade(s) below minTrade \(h.settings.minTrade.formatted(minimumFractionDigits: 2)): \(round.droppedOrders.joined(separator: "; "))")
+    }
+    var tax: TaxSummary?
+    if !request.ignoreTaxes {
+      var summary = TaxSummary(sales: allSales, rates: h.tax)
+      if request.compareWithNaivePlan {
+        let naive = NaivePlan(household: h, before: before, after: after).run()
+        summary.naiveEstimatedTax = TaxSummary(sales: naive.sales, rates: h.tax).estimatedTax
+        summary.naiveReachesSameAllocation = naive.reachesSameAllocation
+      }
+      tax = summary
+      warnings += washSaleWarnings(round, trades: trades)
+      if let limit = request.maxTax { warnings += taxLimitWarnings(limit, tax: summary, after: after) }
     }
     warnings += PlanDiagnostics(household: afterHousehold, method: method, sizing: sizing).explain(after: after, outcomes: outcomes)
     return TradePlan(
       asOf: h.asOf, method: method, totalValue: before.totalValue, before: before, after: after, trades: trades,
-      tax: request.ignoreTaxes ? nil : TaxSummary(sales: allSales, rates: h.tax),
-      totalCosts: trades.reduce(.zero) { $0 + $1.cost }, accounts: outcomes, warnings: warnings)
+      tax: tax, totalCosts: trades.reduce(.zero) { $0 + $1.cost }, accounts: outcomes, warnings: warnings)
+  }
+
+  func nearLongTermWarnings(_ sales: [LotSale], holding: Holding, plan: LotPlan, account: AccountID, asOf: CivilDate) -> [String] {
+    sales.compactMap { sale in
+      guard sale.gain > .zero, let i = holding.lots.firstIndex(where: { $0.acquired == sale.acquired && $0.id == sale.lotID }),
+        plan.nearLongTerm.contains(i)
+      else { return nil }
+      let longOn = holding.lots[i].acquired.adding(years: 1).adding(days: 1)
+      return "sells \(sale.quantity) \(holding.symbol) in '\(account)' from the lot of \(sale.acquired) for a short-term gain of \(sale.gain.grouped(places: 2)), although it turns long-term on \(longOn): nothing else reaches the band"
+    }
+  }
+
+  func washSaleWarnings(_ round: PlanRound, trades: [Trade]) -> [String] {
+    var out: [String] = []
+    let soldAtLoss = Set(trades.filter { $0.lots.contains { $0.gain.isNegative } }.map(\.symbol))
+    for symbol in round.washSaleBans where soldAtLoss.contains(symbol) {
+      let group = round.washSale.group(of: symbol).map(\.rawValue).joined(separator: " or ")
+      out.append("\(symbol) is sold at a loss, so no account buys \(group) (wash-sale rule); its class is bought through another security")
+    }
+    for keep in round.washSaleKeeps {
+      let names = keep.buyers.map(\.rawValue).joined(separator: ", ")
+      out.append("\(keep.symbol)'s loss lots are not sold: \(names) must buy it and can buy nothing else in its class (wash-sale rule)")
+    }
+    let taxableSales = Set(trades.filter { t in t.side == .sell && round.household.accounts.contains { $0.id == t.account && $0.type == .taxable } }.map(\.symbol))
+    for (g, bought) in round.washSale.recentPurchase.sorted(by: { $0.key < $1.key }) {
+      guard taxableSales.contains(where: { round.washSale.groupOf[$0] == g }), let symbol = round.household.securities.first(where: { round.washSale.groupOf[$0.symbol] == g })?.symbol,
+        let until = round.washSale.lossSaleBlocked(symbol),
+        round.household.accounts.contains(where: { a in a.type == .taxable && a.holdings.contains { h in
+          round.washSale.groupOf[h.symbol] == g && h.lots.contains { $0.cost > $0.quantity * (round.household.security(h.symbol)?.price ?? .zero) } } })
+      else { continue }
+      out.append("loss lots of \(round.washSale.group(of: symbol).map(\.rawValue).joined(separator: "/")) are not sold: bought on \(bought), a loss sale before \(until) would be a wash sale")
+    }
+    return out
+  }
+
+  func taxLimitWarnings(_ limit: Money, tax: TaxSummary, after: DriftReport) -> [String] {
+    let worst = after.classes.filter { !$0.isGroup }.max { abs($0.drift) < abs($1.drift) }
+    guard let worst, abs(worst.drift) > 1e-4 else { return [] }
+    return ["the tax limit of \(limit.grouped(places: 2)) holds (estimated tax \(tax.estimatedTax.grouped(places: 2))); the plan ends up to \(DriftFormat.points(worst.drift)) from target (\(worst.name))"]
+  }
+}
+
+/// Small number formats used in warnings.
+enum DriftFormat {
+  static func points(_ drift: Double) -> String {
+    let v = (abs(drift) * 1000).rounded() / 10
+    return "\(v) pp"
   }
 }

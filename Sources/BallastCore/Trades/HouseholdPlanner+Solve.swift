@@ -1,6 +1,5 @@
 internal import LinearProgramming
 
-nonisolated(unsafe) public var ProcessInfo_debug = false
 extension HouseholdPlanner {
   /// Share of the band's room by which a band-edge aim sits inside the edge, so that rounding
   /// to shares does not leave the class just outside.
@@ -23,7 +22,6 @@ extension HouseholdPlanner {
   func solve(_ problem: PlanProblem, sizing: LotSizing) throws -> [[LotSizing.Order]] {
     let model = RebalanceModel(problem)
     let solution = model.lp.solve()
-    if ProcessInfo_debug { print("lp \(model.lp.variableCount) vars \(model.lp.constraintCount) rows \(solution.iterations) it \(solution.pivots) pivots") }
     switch solution.status {
     case .optimal: break
     case .infeasible:

@@ -4,23 +4,26 @@ internal import LinearProgramming
 ///
 /// The steps: put the cash flows into the accounts' cash; choose each class's aim from the
 /// method; solve the household linear program (``RebalanceModel``); size the solution into
-/// orders (``LotSizing``); drop orders under `minTrade` and charge commissions, re-solving
-/// with those orders forbidden and those commissions reserved (a few rounds at most); relieve
-/// lots; value the result and explain any class still outside its band.
+/// orders (``LotSizing``); review them (`PlanRound`) — drop orders under `minTrade`, charge
+/// commissions, resolve wash sales, count realised losses against gains, hold the tax limit —
+/// and solve again with what the review changed (a few rounds at most); relieve lots; value
+/// the result and explain any class still outside its band.
 ///
 /// Among plans that reach the aims, the one with the least turnover wins: turnover is the
 /// last priority of the objective, after band excess, distance from the aims and idle cash.
 /// Ties are broken by the canonical order (accounts by id, securities by symbol), so the
 /// order of the input file never changes the plan.
 public struct HouseholdPlanner: Sendable {
-  /// Rounds of re-solving for `minTrade` and commissions.
-  static let maxRounds = 6
+  /// Rounds of re-solving (minTrade, commissions, the wash-sale rule, losses against gains,
+  /// the tax limit).
+  static let maxRounds = 10
 
   public init() {}
 
   public func plan(_ input: Household, request: PlanRequest = PlanRequest()) throws -> TradePlan {
     var h = input.canonicalized()
     if let whole = request.wholeShares { h.settings.wholeShares = whole }
+    if let lots = request.lotMethod { h.tax.lotMethod = lots }
     let flows = cashFlows(of: h, request: request)
     let cashBefore = h.accounts.map(\.cash)
     for a in h.accounts.indices { h.accounts[a].cash += flows[a] }
@@ -34,37 +37,25 @@ public struct HouseholdPlanner: Sendable {
     let spread = FixedDecimal(h.settings.costs.spreadBps / 10_000, places: 9) ?? .zero
     try checkWithdrawals(h, spread: spread)
 
+    var round = PlanRound(household: h, request: request)
     var problem = PlanProblem(
       household: h, securityIndex: Dictionary(uniqueKeysWithValues: h.securities.enumerated().map { ($1.symbol, $0) }),
       nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method, requested: requested),
       base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
       forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
-      nodeValues: h.nodeValues(), householdHoldings: householdHoldings(h))
+      lotPlans: round.lotPlans(), maxTax: request.maxTax,
+      nodeValues: h.nodeValues(), locationOrders: h.targets.classes.map(\.resolvedLocation),
+      householdHoldings: householdHoldings(h))
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
-    var dropped: [String] = []
     for _ in 0..<Self.maxRounds {
       orders = try solve(problem, sizing: sizing)
-      var changed = false
-      for (a, list) in orders.enumerated() {
-        for o in list where o.quantity > .zero && sizing.amount(o.quantity, o.price) < h.settings.minTrade {
-          problem.forbidden.insert(.init(account: a, symbol: o.symbol, side: o.side))
-          dropped.append("\(o.side.rawValue) \(o.symbol) in \(h.accounts[a].id) (\(sizing.amount(o.quantity, o.price).formatted(minimumFractionDigits: 2)))")
-          changed = true
-        }
-        let count = list.filter { $0.quantity > .zero }.count
-        let commission = h.settings.costs.commission * Money(count)
-        if commission != problem.commissions[a] {
-          problem.commissions[a] = commission
-          changed = true
-        }
-      }
-      if !changed { break }
+      if !round.review(orders, sizing: sizing, problem: &problem) { break }
     }
     return assemble(
       h, orders: orders, sizing: sizing, request: request, method: method, before: before, cashBefore: cashBefore,
-      flows: flows, dropped: dropped)
+      flows: flows, round: round)
   }
 
   /// The net flow of each account: the file's `cashFlows` plus the request's.

@@ -12,6 +12,8 @@ public struct PlanRequest: Sendable, Hashable {
   public var maxTax: Money?
   /// Overrides the file's `tax.lotMethod`.
   public var lotMethod: LotSelection?
+  /// Also plan the naive way (no tax awareness) to report the tax this plan saves.
+  public var compareWithNaivePlan = true
 
   public init(
     method: RebalanceMethod? = nil, cashFlows: [CashFlow] = [], wholeShares: Bool? = nil, ignoreTaxes: Bool = false,

@@ -85,8 +85,18 @@ struct PlanProblem {
   /// (account, security, side) that may not trade (dropped under minTrade).
   var forbidden: Set<ForbiddenTrade>
   var commissions: [Money]
+  /// Lot plans of the taxable holdings with lots in a tax-aware plan, [account][holding].
+  var lotPlans: [[LotPlan?]]
+  /// Symbols no account may buy (the wash-sale rule: the plan sells their group at a loss).
+  var bannedBuys: Set<Symbol> = []
+  /// Listed substitutes of the banned symbols, preferred when a class needs another security.
+  var preferredSubstitutes: Set<Symbol> = []
+  /// The most estimated tax the plan may cost; the program then gets a tax row.
+  var maxTax: Money?
   /// Value of every target node before trading (``Household/nodeValues()``).
   var nodeValues: [Money]
+  /// The asset-location order of every target node (``AssetClassTarget/resolvedLocation``).
+  var locationOrders: [[AccountType]]
   /// Value of each security held across the household, for choosing what to buy.
   var householdHoldings: [Money]
 
@@ -106,6 +116,7 @@ extension RebalanceModel {
     var classRows: [[(Int, Double)]] = Array(repeating: [], count: h.targets.classes.count)
     var traded: [(Int, Double)] = []
     var raise: [[(Int, Double)]] = Array(repeating: [], count: h.accounts.count)
+    var taxRow: [(Int, Double)] = []
 
     for (a, account) in h.accounts.enumerated() {
       let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
@@ -113,7 +124,7 @@ extension RebalanceModel {
         if let cf = p.cashFlowOnly {
           if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
         }
-        let v = lp.addVariable(cost: Weights.turnover)
+        let v = lp.addVariable(cost: Weights.turnover + (p.taxAware ? Self.locationCost(p, account: account, security: s) : 0))
         buys.append(BuyColumn(account: a, security: s, variable: v))
         accountRows[a].append((v, -(1 + sigma)))
         for k in p.nodesOfSecurity[s] { classRows[k].append((v, 1)) }
@@ -124,25 +135,34 @@ extension RebalanceModel {
         if p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
         if mustRaise == false { continue }
         let price = h.securities[s].price
-        var segments: [(length: Double, cost: Double)] = []
-        if p.taxAware && account.type == .taxable && !holding.lots.isEmpty {
-          // One column per holding; its lots are the segments, cheapest tax per dollar first.
-          for lot in holding.lots {
-            let tax = max(0, lot.taxPerDollar(at: price, on: h.asOf, rates: h.tax))
-            segments.append(((lot.quantity * price).doubleValue / scale, Weights.turnover + Weights.taxableSale + tax))
+        var columns: [(variable: Int, tax: Double)] = []
+        if let plan = p.lotPlans[a][hIndex] {
+          // One column per holding, its lots as segments (cheapest tax per dollar first); with
+          // a tax limit, one column per lot so that the tax row can weigh each.
+          guard !plan.segments.isEmpty else { continue }
+          if p.maxTax != nil {
+            for seg in plan.segments {
+              columns.append((lp.addVariable(cost: Weights.turnover + seg.cost, upper: seg.value.doubleValue / scale), seg.taxPerDollar))
+            }
+          } else {
+            columns.append((lp.addVariable(segments: plan.segments.map { ($0.value.doubleValue / scale, Weights.turnover + $0.cost) }), 0))
           }
-          segments.sort { $0.cost < $1.cost }
         } else {
           let extra = p.taxAware && account.type == .taxable ? Weights.taxableSale : 0
-          segments.append(((holding.quantity * price).doubleValue / scale, Weights.turnover + extra))
+          columns.append((lp.addVariable(cost: Weights.turnover + extra, upper: (holding.quantity * price).doubleValue / scale), 0))
         }
-        let v = lp.addVariable(segments: segments)
-        sells.append(SellColumn(account: a, holding: hIndex, variable: v))
-        accountRows[a].append((v, 1 - sigma))
-        raise[a].append((v, 1 - sigma))
-        for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
-        traded.append((v, -1))
+        for (v, tax) in columns {
+          sells.append(SellColumn(account: a, holding: hIndex, variable: v))
+          accountRows[a].append((v, 1 - sigma))
+          raise[a].append((v, 1 - sigma))
+          for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
+          traded.append((v, -1))
+          if tax > 0 { taxRow.append((v, tax)) }
+        }
       }
+    }
+    if let maxTax = p.maxTax, !taxRow.isEmpty {
+      lp.addConstraint(taxRow, .lessOrEqual, max(0, maxTax.doubleValue) / scale, hint: .slack)
     }
     addCashRows(p, accountRows: &accountRows, classRows: &classRows, raise: raise)
     let totalCommission = p.commissions.reduce(Money.zero, +).doubleValue / scale
@@ -157,21 +177,40 @@ extension RebalanceModel {
 
   /// The one security per asset class that an account would buy: securities of a class are
   /// interchangeable in the program, so one column per (account, class) is enough. The pick:
-  /// allowed and not forbidden; among those, the one the account holds most of (by value),
-  /// then the one the household holds most of, then the first by symbol — adding to
-  /// positions rather than opening new ones.
+  /// allowed, not forbidden and not banned by the wash-sale rule; among those, the one the
+  /// account holds most of (by value), then a listed substitute of a banned security, then the
+  /// one the household holds most of, then the first by symbol — adding to positions rather
+  /// than opening new ones.
   static func purchaseCandidates(_ p: PlanProblem, account a: Int) -> [Int] {
     let h = p.household
     let account = h.accounts[a]
-    var best: [AssetClassName: (index: Int, here: FixedDecimal, everywhere: FixedDecimal)] = [:]
+    typealias Rank = (index: Int, here: FixedDecimal, substitute: Bool, everywhere: FixedDecimal)
+    var best: [AssetClassName: Rank] = [:]
+    func better(_ x: Rank, than y: Rank) -> Bool {
+      if x.here != y.here { return x.here > y.here }
+      if x.substitute != y.substitute { return x.substitute }
+      if x.everywhere != y.everywhere { return x.everywhere > y.everywhere }
+      return x.index < y.index
+    }
     for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
+      if p.bannedBuys.contains(security.symbol) { continue }
       if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
-      let here = account.quantity(of: security.symbol) * security.price
-      let everywhere = p.householdHoldings[s]
-      if let c = best[security.assetClass], c.here > here || (c.here == here && c.everywhere >= everywhere) { continue }
-      best[security.assetClass] = (s, here, everywhere)
+      let rank: Rank = (
+        s, account.quantity(of: security.symbol) * security.price, p.preferredSubstitutes.contains(security.symbol),
+        p.householdHoldings[s]
+      )
+      if let current = best[security.assetClass], !better(rank, than: current) { continue }
+      best[security.assetClass] = rank
     }
     return best.values.map(\.index).sorted()
+  }
+
+  /// Asset location: 0.01 per place the account's type stands below the first in the class's
+  /// preferred order — enough to choose among equal purchases, never enough to cause a trade.
+  static func locationCost(_ p: PlanProblem, account: Account, security s: Int) -> Double {
+    guard let leaf = p.nodesOfSecurity[s].first else { return 0 }
+    let order = p.locationOrders[leaf]
+    return 0.01 * Double(order.firstIndex(of: account.type) ?? order.count)
   }
 
   /// The idle-cash variables and the cash row of every account.

@@ -13,6 +13,15 @@ public struct LotSale: Sendable, Hashable {
   public var gain: Money { proceeds - cost }
   /// Long when held more than one year at the plan's date.
   public var term: Term
+
+  public init(lotID: String?, acquired: CivilDate, quantity: Quantity, cost: Money, proceeds: Money, term: Term) {
+    self.lotID = lotID
+    self.acquired = acquired
+    self.quantity = quantity
+    self.cost = cost
+    self.proceeds = proceeds
+    self.term = term
+  }
 }
 
 /// One order: buy or sell a quantity of a security in an account at its price.
@@ -37,12 +46,33 @@ public struct Trade: Sendable, Hashable {
 /// Realised gains of a plan and the tax they are estimated to cost.
 public struct TaxSummary: Sendable, Hashable {
   public var shortTermGains: Money = .zero
+  /// Short-term losses (zero or negative).
   public var shortTermLosses: Money = .zero
   public var longTermGains: Money = .zero
+  /// Long-term losses (zero or negative).
   public var longTermLosses: Money = .zero
+  /// Net short-term result after netting (see ``init(sales:rates:)``).
+  public var netShortTerm: Money = .zero
+  /// Net long-term result after netting.
+  public var netLongTerm: Money = .zero
+  /// Net long-term gain taxed at 0% (within `zeroRateGainRoom`).
+  public var zeroRateGains: Money = .zero
+  /// Net loss deducted from ordinary income this year (at most the yearly limit).
+  public var ordinaryIncomeOffset: Money = .zero
+  /// Net loss beyond the yearly limit, carried forward to later years.
+  public var carryforward: Money = .zero
+  /// Estimated tax; negative when the deduction against ordinary income saves tax.
+  public var estimatedTax: Money = .zero
+  /// The tax of a naive plan (no tax awareness: no account preference, pro-rata sales, FIFO
+  /// lots, wash-sale losses disallowed).
+  public var naiveEstimatedTax: Money?
+  /// Whether the naive plan ends at this plan's allocation (every class within 0.01 pp); when
+  /// it does not, the two taxes buy different allocations.
+  public var naiveReachesSameAllocation: Bool?
   /// Losses realised (a positive amount).
   public var harvestedLosses: Money { -(shortTermLosses + longTermLosses) }
-  public var estimatedTax: Money = .zero
+  /// naive − this plan's tax.
+  public var taxSaved: Money? { naiveEstimatedTax.map { $0 - estimatedTax } }
   public init() {}
 }
 
@@ -62,7 +92,8 @@ public struct AccountOutcome: Sendable, Hashable {
 /// The trades that bring a household back to its targets, with the drift before and after.
 public struct TradePlan: Sendable, Hashable {
   public var asOf: CivilDate
-  public var method: RebalanceMethod
+  /// The method that made the plan (after `auto` is resolved); `nil` for a harvest plan.
+  public var method: RebalanceMethod?
   /// Household value after the cash flows, before trading.
   public var totalValue: Money
   /// Drift with the cash flows already in the accounts' cash.

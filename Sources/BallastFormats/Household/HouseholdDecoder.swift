@@ -80,12 +80,17 @@ struct HouseholdDecoder {
   }
 
   func tax(_ n: DocumentNode) throws -> TaxSettings {
-    let m = try n.mapping(allowed: ["shortTermRate", "longTermRate", "zeroRateGainRoom", "washSaleDays"])
+    let m = try n.mapping(allowed: [
+      "shortTermRate", "longTermRate", "zeroRateGainRoom", "washSaleDays", "lotMethod", "specificLots", "ordinaryLossLimit",
+    ])
     var t = TaxSettings()
     if let v = m["shortTermRate"] { t.shortTermRate = try v.fraction("a tax rate") }
     if let v = m["longTermRate"] { t.longTermRate = try v.fraction("a tax rate") }
     if let v = m["zeroRateGainRoom"] { t.zeroRateGainRoom = try v.decimal("an amount", sign: .nonNegative) }
     if let v = m["washSaleDays"] { t.washSaleDays = try v.integer("a number of days", in: 0...366) }
+    if let v = m["lotMethod"] { t.lotMethod = try v.oneOf(LotSelection.self) }
+    if let v = m["specificLots"] { t.specificLots = try v.identifierList("lot ids").map { try $0.string() } }
+    if let v = m["ordinaryLossLimit"] { t.ordinaryLossLimit = try v.decimal("an amount", sign: .nonNegative) }
     return t
   }
 

@@ -55,7 +55,7 @@ struct TargetsDecoder {
       classes.append(AssetClassTarget(name: name, weight: w * parentWeight, band: Self.defaultBand, parent: parent, depth: depth))
       return w
     }
-    let m = try spec.mapping(allowed: ["weight", "band", "tier", "method", "children"])
+    let m = try spec.mapping(allowed: ["weight", "band", "tier", "method", "children", "location"])
     let share = try m.required("weight", "weight of '\(name)'").fraction("a target weight")
     let tier = try m["tier"]?.oneOf(Tier.self)
     var method: RebalanceMethod?
@@ -70,6 +70,13 @@ struct TargetsDecoder {
     classes.append(
       AssetClassTarget(
         name: name, weight: share * parentWeight, band: band, tier: tier, method: method, parent: parent, depth: depth))
+    if let node = m["location"] {
+      let order = try node.identifierList("account types").map { try $0.oneOf(AccountType.self) }
+      guard Set(order).count == order.count, !order.isEmpty else {
+        throw node.error("expected a list of distinct account types (taxDeferred, taxExempt, taxable), best first")
+      }
+      classes[index].location = order
+    }
     if let children = m["children"] {
       guard depth < 8 else { throw children.error("targets nest deeper than 8 levels") }
       classes[index].isLeaf = false

@@ -6,7 +6,7 @@ public enum TradePlanOutput {
   public static func json(_ p: TradePlan) -> JSONValue {
     .object([
       ("asOf", .string(p.asOf.description)),
-      ("method", .string(p.method.rawValue)),
+      ("method", .string(p.method?.rawValue ?? "harvest")),
       ("totalValue", .money(p.totalValue)),
       ("before", DriftReportOutput.json(p.before)),
       ("after", DriftReportOutput.json(p.after)),
@@ -40,6 +40,12 @@ public enum TradePlanOutput {
       ("shortTermGains", .money(t.shortTermGains)), ("longTermGains", .money(t.longTermGains)),
       ("shortTermLosses", .money(t.shortTermLosses)), ("longTermLosses", .money(t.longTermLosses)),
       ("harvestedLosses", .money(t.harvestedLosses)), ("estimatedTax", .money(t.estimatedTax)),
+      ("netShortTerm", .money(t.netShortTerm)), ("netLongTerm", .money(t.netLongTerm)),
+      ("zeroRateGains", .money(t.zeroRateGains)), ("ordinaryIncomeOffset", .money(t.ordinaryIncomeOffset)),
+      ("carryforward", .money(t.carryforward)),
+      ("naiveEstimatedTax", t.naiveEstimatedTax.map(JSONValue.money) ?? .null),
+      ("taxSaved", t.taxSaved.map(JSONValue.money) ?? .null),
+      ("naiveSameAllocation", t.naiveReachesSameAllocation.map(JSONValue.bool) ?? .null),
       ("ignored", .bool(tax == nil)),
     ])
   }
@@ -65,17 +71,15 @@ public enum TradePlanOutput {
   }
 
   public static func table(_ p: TradePlan, title: String?, currency: String) -> String {
-    var out = "\(title.map { "\($0): " } ?? "")plan as of \(p.asOf), method \(p.method.rawValue)\n"
+    var out = "\(title.map { "\($0): " } ?? "")"
+    out += p.method.map { "plan as of \(p.asOf), method \($0.rawValue)\n" } ?? "tax-loss harvest as of \(p.asOf)\n"
     let flows = p.accounts.reduce(Money.zero) { $0 + $1.cashFlow }
     out += "Household value \(p.totalValue.grouped(places: 2)) \(currency)"
     out += flows.isZero ? "\n\n" : " including cash flows of \(flows.isNegative ? "" : "+")\(flows.grouped(places: 2))\n\n"
     out += p.trades.isEmpty ? "No trades.\n\n" : "Trades\n" + tradeTable(p) + "\n"
     out += "Drift before and after\n" + DriftReportOutput.classTable(p.before, after: p.after) + "\n"
     out += "Cash by account\n" + cashTable(p) + "\n"
-    if let tax = p.tax {
-      out += "Tax: short-term gains \(tax.shortTermGains.grouped(places: 2)), long-term gains \(tax.longTermGains.grouped(places: 2)), "
-      out += "losses \(tax.harvestedLosses.grouped(places: 2)); estimated tax \(tax.estimatedTax.grouped(places: 2))\n"
-    }
+    if let tax = p.tax { out += "Tax\n" + taxTable(tax) + "\n" }
     out += "Costs: \(p.totalCosts.grouped(places: 2))\n"
     if !p.warnings.isEmpty {
       out += "\nWarnings\n" + p.warnings.map { "  - \($0)\n" }.joined()
@@ -100,6 +104,24 @@ public enum TradePlanOutput {
       last = trade.account
     }
     return t.rendered(indent: "  ")
+  }
+
+  static func taxTable(_ t: TaxSummary) -> String {
+    var table = TextTable(columns: [.init("", .left), .init("this plan"), .init("naive plan")])
+    table.append(["short-term gains", t.shortTermGains.grouped(places: 2), ""])
+    table.append(["short-term losses", t.shortTermLosses.grouped(places: 2), ""])
+    table.append(["long-term gains", t.longTermGains.grouped(places: 2), ""])
+    table.append(["long-term losses", t.longTermLosses.grouped(places: 2), ""])
+    if !t.zeroRateGains.isZero { table.append(["taxed at 0%", t.zeroRateGains.grouped(places: 2), ""]) }
+    if !t.ordinaryIncomeOffset.isZero { table.append(["deducted from income", t.ordinaryIncomeOffset.grouped(places: 2), ""]) }
+    if !t.carryforward.isZero { table.append(["carried forward", t.carryforward.grouped(places: 2), ""]) }
+    table.append(["estimated tax", t.estimatedTax.grouped(places: 2), t.naiveEstimatedTax?.grouped(places: 2) ?? ""])
+    if let saved = t.taxSaved { table.append(["tax saved", saved.grouped(places: 2), ""]) }
+    var text = table.rendered(indent: "  ")
+    if t.naiveReachesSameAllocation == false {
+      text += "  (the naive plan ends at another allocation: it ignores the wash-sale rule and the tax limit)\n"
+    }
+    return text
   }
 
   static func cashTable(_ p: TradePlan) -> String {

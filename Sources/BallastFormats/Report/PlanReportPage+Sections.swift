@@ -48,11 +48,23 @@ extension PlanReportPage {
       doc.paragraph("Taxes were ignored for this plan (--no-tax).")
       return
     }
-    doc.table(
-      ["", "short-term", "long-term"],
-      [["gains", money(t.shortTermGains), money(t.longTermGains)],
-       ["losses", money(t.shortTermLosses), money(t.longTermLosses)]], numeric: [1, 2])
-    doc.facts([("losses harvested", money(t.harvestedLosses)), ("estimated tax", money(t.estimatedTax))])
+    var rows = [
+      ["short-term gains", money(t.shortTermGains), ""], ["short-term losses", money(t.shortTermLosses), ""],
+      ["long-term gains", money(t.longTermGains), ""], ["long-term losses", money(t.longTermLosses), ""],
+    ]
+    if !t.zeroRateGains.isZero { rows.append(["taxed at 0%", money(t.zeroRateGains), ""]) }
+    if !t.ordinaryIncomeOffset.isZero { rows.append(["deducted from income", money(t.ordinaryIncomeOffset), ""]) }
+    if !t.carryforward.isZero { rows.append(["carried forward", money(t.carryforward), ""]) }
+    rows.append(["estimated tax", money(t.estimatedTax), t.naiveEstimatedTax.map(money) ?? "n/a"])
+    doc.table(["", "this plan", "naive plan"], rows, numeric: [1, 2], strong: [rows.count - 1])
+    doc.facts([
+      ("losses harvested", money(t.harvestedLosses)), ("estimated tax", money(t.estimatedTax)),
+      ("naive plan's tax", t.naiveEstimatedTax.map(money) ?? "n/a"), ("tax saved", t.taxSaved.map(money) ?? "n/a"),
+    ])
+    if t.naiveReachesSameAllocation == false {
+      doc.paragraph("The naive plan ends at another allocation: it ignores the wash-sale rule and the tax limit.", class: "note")
+    }
+    doc.paragraph("The naive plan reaches the same targets without tax awareness: pro-rata sales across accounts, FIFO lots, no account preference.", class: "note")
     doc.paragraph("Losses offset gains of the same term first, then the other term; the tax is the netted gains times the household file's rates.", class: "note")
   }
 }

@@ -31,9 +31,10 @@ public enum PlanReportPage {
     let breachedBefore = p.before.classes.filter(\.isBreached).count
     let breachedAfter = p.after.classes.filter(\.isBreached).count
     return [
-      ("household value (\(currency))", money(p.totalValue)), ("method", p.method.rawValue),
+      ("household value (\(currency))", money(p.totalValue)), ("method", p.method?.rawValue ?? "harvest"),
       ("trades", String(p.trades.count)), ("sold", money(sold)), ("bought", money(bought)),
-      ("estimated tax", p.tax.map { money($0.estimatedTax) } ?? "ignored (--no-tax)"), ("costs", money(p.totalCosts)),
+      ("estimated tax", p.tax.map { money($0.estimatedTax) } ?? "ignored (--no-tax)"),
+      ("tax saved vs naive plan", p.tax?.taxSaved.map(money) ?? "n/a"), ("costs", money(p.totalCosts)),
       ("classes out of band", "\(breachedBefore) before, \(breachedAfter) after"),
     ]
   }

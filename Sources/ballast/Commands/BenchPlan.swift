@@ -28,9 +28,6 @@ struct BenchPlan: ParsableCommand {
     var g = SeededGenerator(seed: 42)
     let large = RandomHousehold(accounts: 10, securities: 100, assetClasses: 8, lots: 2_000).make(using: &g)
     let lots = large.accounts.flatMap(\.holdings).reduce(0) { $0 + $1.lots.count }
-    ProcessInfo_debug = true
-    _ = try HouseholdPlanner().plan(large)
-    ProcessInfo_debug = false
     var samples: [Double] = []
     var trades = 0
     for _ in 0..<repeats {

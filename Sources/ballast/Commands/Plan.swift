@@ -34,6 +34,12 @@ struct Plan: ParsableCommand {
   @Flag(help: "Ignore taxes and lots: no lot relief, no tax estimate, no preference among account types.")
   var noTax = false
 
+  @Option(help: ArgumentHelp("Never exceed this estimated tax: stop short of the targets instead.", valueName: "amount"))
+  var maxTax: String?
+
+  @Option(help: "The order taxable lots are sold in: taxOptimal (default), fifo, hifo or specific (tax.specificLots).")
+  var lots: String?
+
   @OptionGroup var common: CommonOptions
 
   func run() throws {
@@ -56,7 +62,8 @@ struct Plan: ParsableCommand {
     let household = try timer.measureLoad { try HouseholdReader.read(path: file) }
     let request = try PlanRequest(
       method: method.map(parseMethod), cashFlows: parseFlows(deposit, sign: 1, household) + parseFlows(withdraw, sign: -1, household),
-      wholeShares: wholeShares ? true : nil, ignoreTaxes: noTax)
+      wholeShares: wholeShares ? true : nil, ignoreTaxes: noTax, maxTax: maxTax.map(parseMaxTax),
+      lotMethod: lots.map(parseLots))
     do {
       return (household, try timer.measureCompute { try HouseholdPlanner().plan(household, request: request) })
     } catch let error as PlanError {
@@ -67,6 +74,20 @@ struct Plan: ParsableCommand {
   func parseMethod(_ text: String) throws -> RebalanceMethod {
     guard let m = RebalanceMethod(rawValue: text) else {
       throw InputError(file: "--method", message: "expected one of \(RebalanceMethod.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+    }
+    return m
+  }
+
+  func parseMaxTax(_ text: String) throws -> Money {
+    guard let v = FixedDecimal(exactly: text), !v.isNegative else {
+      throw InputError(file: "--max-tax", message: "expected an amount of zero or more, such as 1500, found '\(text)'")
+    }
+    return v
+  }
+
+  func parseLots(_ text: String) throws -> LotSelection {
+    guard let m = LotSelection(rawValue: text) else {
+      throw InputError(file: "--lots", message: "expected one of \(LotSelection.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
     }
     return m
   }

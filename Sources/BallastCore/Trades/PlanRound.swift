@@ -1,0 +1,140 @@
+/// What one round of planning learnt, and what the next round must change.
+///
+/// After each solve the planner reviews the orders: an order under `minTrade` is forbidden;
+/// commissions are reserved in each account's cash; a security sold at a loss whose group is
+/// also bought anywhere breaks the wash-sale rule, so either its group may no longer be bought
+/// (when every buyer has another security of the class) or its loss lots may no longer be
+/// sold; losses realised make as much long-term gain free in the next round; a plan whose
+/// estimated tax exceeds the limit is solved again with the limit lowered by the excess.
+struct PlanRound {
+  let household: Household
+  let request: PlanRequest
+  let washSale: WashSaleRule
+  /// Security groups whose loss lots may not be sold (bought recently, or kept buyable).
+  var lossSalesForbidden: Set<Int> = []
+  var droppedOrders: [String] = []
+  /// Symbols sold at a loss whose group no account may buy, and symbols whose loss lots are
+  /// kept because some account can buy nothing else in the class.
+  var washSaleBans: [Symbol] = []
+  var washSaleKeeps: [(symbol: Symbol, buyers: [AccountID])] = []
+  /// Losses realised by the last round, counted as zero-rate room for long-term gains.
+  var realisedLosses: Money = .zero
+  var countedLosses = false
+  var taxLimitShortfall: Money = .zero
+
+  init(household: Household, request: PlanRequest) {
+    self.household = household
+    self.request = request
+    self.washSale = WashSaleRule(household)
+    for (g, _) in washSale.recentPurchase.sorted(by: { $0.key < $1.key }) { lossSalesForbidden.insert(g) }
+  }
+
+  var taxAware: Bool { !request.ignoreTaxes }
+
+  /// Lot plans of every taxable holding with lots, or none when taxes are ignored.
+  func lotPlans() -> [[LotPlan?]] {
+    let h = household
+    guard taxAware else { return h.accounts.map { $0.holdings.map { _ in nil } } }
+    let zeroRated = h.zeroRatedLotValues(extraRoom: realisedLosses)
+    return h.accounts.enumerated().map { a, account in
+      account.holdings.enumerated().map { k, holding -> LotPlan? in
+        guard account.type == .taxable, !holding.lots.isEmpty, let price = h.security(holding.symbol)?.price else { return nil }
+        let blocked = washSale.groupOf[holding.symbol].map { lossSalesForbidden.contains($0) } ?? false
+        return LotPlan(
+          holding: holding, price: price, household: h, method: h.tax.lotMethod, zeroRated: zeroRated[a][k],
+          lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
+      }
+    }
+  }
+
+  /// Reviews a round's orders; returns whether the problem changed and must be solved again.
+  mutating func review(_ orders: [[LotSizing.Order]], sizing: LotSizing, problem: inout PlanProblem) -> Bool {
+    var changed = reviewSizes(orders, sizing: sizing, problem: &problem)
+    guard taxAware else { return changed }
+    let sales = lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans)
+    changed = reviewWashSales(orders, lossSales: sales.lossSymbols, problem: &problem) || changed
+    if !changed && !countedLosses && sales.losses > .zero && sales.gains > .zero {
+      // One more solve in which as much long-term gain as the losses realised is free.
+      realisedLosses = sales.losses
+      countedLosses = true
+      changed = true
+    }
+    if !changed, let limit = request.maxTax, let current = problem.maxTax {
+      let tax = TaxSummary(sales: sales.all, rates: household.tax).estimatedTax
+      if tax > limit {
+        problem.maxTax = current - (tax - limit) - Money(1)
+        changed = true
+      }
+    }
+    if changed { problem.lotPlans = lotPlans() }
+    return changed
+  }
+
+  /// minTrade and commissions.
+  mutating func reviewSizes(_ orders: [[LotSizing.Order]], sizing: LotSizing, problem: inout PlanProblem) -> Bool {
+    let h = household
+    var changed = false
+    for (a, list) in orders.enumerated() {
+      for o in list where o.quantity > .zero && sizing.amount(o.quantity, o.price) < h.settings.minTrade {
+        problem.forbidden.insert(.init(account: a, symbol: o.symbol, side: o.side))
+        droppedOrders.append("\(o.side.rawValue) \(o.symbol) in \(h.accounts[a].id) (\(sizing.amount(o.quantity, o.price).formatted(minimumFractionDigits: 2)))")
+        changed = true
+      }
+      let commission = h.settings.costs.commission * Money(list.filter { $0.quantity > .zero }.count)
+      if commission != problem.commissions[a] {
+        problem.commissions[a] = commission
+        changed = true
+      }
+    }
+    return changed
+  }
+
+  /// The lot sales the orders would make, the symbols sold at a loss, and the losses and
+  /// gains realised.
+  func lossAndGainSales(
+    _ orders: [[LotSizing.Order]], sizing: LotSizing, plans: [[LotPlan?]]
+  ) -> (all: [LotSale], lossSymbols: [Symbol], losses: Money, gains: Money) {
+    var all: [LotSale] = []
+    var lossSymbols: [Symbol] = []
+    var losses = Money.zero
+    var gains = Money.zero
+    for (a, account) in household.accounts.enumerated() {
+      for o in orders[a] where o.side == .sell {
+        guard let k = account.holdings.firstIndex(where: { $0.symbol == o.symbol }), let plan = plans[a][k] else { continue }
+        let sales = account.holdings[k].relieve(o.quantity, for: sizing.amount(o.quantity, o.price), price: o.price, order: plan.order, on: household.asOf)
+        all += sales
+        for s in sales {
+          if s.gain.isNegative { losses -= s.gain } else { gains += s.gain }
+        }
+        if sales.contains(where: { $0.gain.isNegative }) { lossSymbols.append(o.symbol) }
+      }
+    }
+    return (all, lossSymbols, losses, gains)
+  }
+
+  /// Enforces "no purchase anywhere of a security sold at a loss, or identical to one".
+  mutating func reviewWashSales(_ orders: [[LotSizing.Order]], lossSales: [Symbol], problem: inout PlanProblem) -> Bool {
+    let h = household
+    var changed = false
+    for symbol in lossSales {
+      guard let g = washSale.groupOf[symbol] else { continue }
+      let group = Set(washSale.group(of: symbol))
+      let buyers = h.accounts.indices.filter { a in orders[a].contains { $0.side == .buy && group.contains($0.symbol) } }
+      guard !buyers.isEmpty else { continue }
+      let cls = h.security(symbol)?.assetClass
+      let everyBuyerHasAnother = buyers.allSatisfy { a in
+        h.securities.contains { $0.assetClass == cls && !group.contains($0.symbol) && h.accounts[a].mayBuy($0.symbol) && !problem.bannedBuys.contains($0.symbol) }
+      }
+      if everyBuyerHasAnother {
+        problem.bannedBuys.formUnion(group)
+        for s in group { problem.preferredSubstitutes.formUnion(h.security(s)?.substitutes ?? []) }
+        washSaleBans.append(symbol)
+      } else {
+        lossSalesForbidden.insert(g)
+        washSaleKeeps.append((symbol, buyers.map { h.accounts[$0].id }))
+      }
+      changed = true
+    }
+    return changed
+  }
+}
