@@ -89,12 +89,11 @@ extension LotPlan {
 
 extension Household {
   /// Dollars of each taxable lot's value that can be sold with its gain taxed at 0%: the
-  /// long-term gain room (`zeroRateGainRoom` plus `extraRoom`, e.g. losses realised by the
-  /// same plan) goes to the long-term gain lots that raise the most per dollar of gain first.
-  /// Indexed [account][holding][lot].
-  func zeroRatedLotValues(extraRoom: Money) -> [[[Money]]] {
+  /// long-term gain room (`zeroRateGainRoom`) goes to the long-term gain lots that raise the
+  /// most per dollar of gain first. Indexed [account][holding][lot].
+  func zeroRatedLotValues() -> [[[Money]]] {
     var result = accounts.map { $0.holdings.map { [Money](repeating: .zero, count: $0.lots.count) } }
-    var room = tax.zeroRateGainRoom + extraRoom
+    var room = tax.zeroRateGainRoom
     guard room > .zero else { return result }
     var candidates: [(fraction: Double, a: Int, h: Int, l: Int, value: Money, gain: Money)] = []
     for (a, account) in accounts.enumerated() where account.type == .taxable {

@@ -12,11 +12,11 @@ struct NaivePlan {
   var household: Household
   var before: DriftReport
   var after: DriftReport
+  var washSale: WashSaleRule
 
   /// The naive plan's lot sales and whether it reaches `after`'s allocation.
   func run() -> (sales: [LotSale], reachesSameAllocation: Bool) {
     let h = household
-    let washSale = WashSaleRule(h)
     let leaves = h.targets.classes.enumerated().filter { $0.element.isLeaf && $0.element.name != .cash }
     var sales: [LotSale] = []
     var cash = h.accounts.map { max(.zero, $0.cash - h.settings.cashReserve) }

@@ -3,9 +3,8 @@ extension HouseholdPlanner {
   /// account outcomes, the tax estimate against a naive plan's, and warnings.
   func assemble(
     _ h: Household, orders: [[LotSizing.Order]], sizing: LotSizing, request: PlanRequest, method: RebalanceMethod,
-    before: DriftReport, cashBefore: [Money], flows: [Money], round: PlanRound
+    before: DriftReport, cashBefore: [Money], flows: [Money], round: PlanRound, lotPlans plans: [[LotPlan?]]
   ) -> TradePlan {
-    let plans = round.lotPlans()
     var trades: [Trade] = []
     var allSales: [LotSale] = []
     var warnings: [String] = []
@@ -48,7 +47,7 @@ extension HouseholdPlanner {
     if !request.ignoreTaxes {
       var summary = TaxSummary(sales: allSales, rates: h.tax)
       if request.compareWithNaivePlan {
-        let naive = NaivePlan(household: h, before: before, after: after).run()
+        let naive = NaivePlan(household: h, before: before, after: after, washSale: round.washSale).run()
         summary.naiveEstimatedTax = TaxSummary(sales: naive.sales, rates: h.tax).estimatedTax
         summary.naiveReachesSameAllocation = naive.reachesSameAllocation
       }

@@ -55,7 +55,7 @@ public struct HouseholdPlanner: Sendable {
     }
     return assemble(
       h, orders: orders, sizing: sizing, request: request, method: method, before: before, cashBefore: cashBefore,
-      flows: flows, round: round)
+      flows: flows, round: round, lotPlans: problem.lotPlans)
   }
 
   /// The net flow of each account: the file's `cashFlows` plus the request's.

@@ -17,8 +17,9 @@ public struct PlanRequest: Sendable, Hashable {
 
   public init(
     method: RebalanceMethod? = nil, cashFlows: [CashFlow] = [], wholeShares: Bool? = nil, ignoreTaxes: Bool = false,
-    maxTax: Money? = nil, lotMethod: LotSelection? = nil
+    maxTax: Money? = nil, lotMethod: LotSelection? = nil, compareWithNaivePlan: Bool = true
   ) {
+    self.compareWithNaivePlan = compareWithNaivePlan
     self.method = method
     self.cashFlows = cashFlows
     self.wholeShares = wholeShares

@@ -4,8 +4,8 @@
 /// commissions are reserved in each account's cash; a security sold at a loss whose group is
 /// also bought anywhere breaks the wash-sale rule, so either its group may no longer be bought
 /// (when every buyer has another security of the class) or its loss lots may no longer be
-/// sold; losses realised make as much long-term gain free in the next round; a plan whose
-/// estimated tax exceeds the limit is solved again with the limit lowered by the excess.
+/// sold; a plan whose estimated tax exceeds the limit is solved again with the limit lowered
+/// by the excess.
 struct PlanRound {
   let household: Household
   let request: PlanRequest
@@ -17,9 +17,6 @@ struct PlanRound {
   /// kept because some account can buy nothing else in the class.
   var washSaleBans: [Symbol] = []
   var washSaleKeeps: [(symbol: Symbol, buyers: [AccountID])] = []
-  /// Losses realised by the last round, counted as zero-rate room for long-term gains.
-  var realisedLosses: Money = .zero
-  var countedLosses = false
   var taxLimitShortfall: Money = .zero
 
   init(household: Household, request: PlanRequest) {
@@ -35,7 +32,7 @@ struct PlanRound {
   func lotPlans() -> [[LotPlan?]] {
     let h = household
     guard taxAware else { return h.accounts.map { $0.holdings.map { _ in nil } } }
-    let zeroRated = h.zeroRatedLotValues(extraRoom: realisedLosses)
+    let zeroRated = h.zeroRatedLotValues()
     return h.accounts.enumerated().map { a, account in
       account.holdings.enumerated().map { k, holding -> LotPlan? in
         guard account.type == .taxable, !holding.lots.isEmpty, let price = h.security(holding.symbol)?.price else { return nil }
@@ -52,13 +49,8 @@ struct PlanRound {
     var changed = reviewSizes(orders, sizing: sizing, problem: &problem)
     guard taxAware else { return changed }
     let sales = lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans)
+    let forbidden = lossSalesForbidden
     changed = reviewWashSales(orders, lossSales: sales.lossSymbols, problem: &problem) || changed
-    if !changed && !countedLosses && sales.losses > .zero && sales.gains > .zero {
-      // One more solve in which as much long-term gain as the losses realised is free.
-      realisedLosses = sales.losses
-      countedLosses = true
-      changed = true
-    }
     if !changed, let limit = request.maxTax, let current = problem.maxTax {
       let tax = TaxSummary(sales: sales.all, rates: household.tax).estimatedTax
       if tax > limit {
@@ -66,7 +58,7 @@ struct PlanRound {
         changed = true
       }
     }
-    if changed { problem.lotPlans = lotPlans() }
+    if forbidden != lossSalesForbidden { problem.lotPlans = lotPlans() }
     return changed
   }
 
@@ -89,27 +81,21 @@ struct PlanRound {
     return changed
   }
 
-  /// The lot sales the orders would make, the symbols sold at a loss, and the losses and
-  /// gains realised.
+  /// The lot sales the orders would make and the symbols sold at a loss.
   func lossAndGainSales(
     _ orders: [[LotSizing.Order]], sizing: LotSizing, plans: [[LotPlan?]]
-  ) -> (all: [LotSale], lossSymbols: [Symbol], losses: Money, gains: Money) {
+  ) -> (all: [LotSale], lossSymbols: [Symbol]) {
     var all: [LotSale] = []
     var lossSymbols: [Symbol] = []
-    var losses = Money.zero
-    var gains = Money.zero
     for (a, account) in household.accounts.enumerated() {
       for o in orders[a] where o.side == .sell {
         guard let k = account.holdings.firstIndex(where: { $0.symbol == o.symbol }), let plan = plans[a][k] else { continue }
         let sales = account.holdings[k].relieve(o.quantity, for: sizing.amount(o.quantity, o.price), price: o.price, order: plan.order, on: household.asOf)
         all += sales
-        for s in sales {
-          if s.gain.isNegative { losses -= s.gain } else { gains += s.gain }
-        }
         if sales.contains(where: { $0.gain.isNegative }) { lossSymbols.append(o.symbol) }
       }
     }
-    return (all, lossSymbols, losses, gains)
+    return (all, lossSymbols)
   }
 
   /// Enforces "no purchase anywhere of a security sold at a loss, or identical to one".

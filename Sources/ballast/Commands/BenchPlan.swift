@@ -51,18 +51,23 @@ struct BenchPlan: ParsableCommand {
       for i in (batch * part / 64)..<(batch * (part + 1) / 64) { made.add(make(i).accounts.count, ordering: .relaxed) }
     }
     let generation = clock.now - start
-    let planned = Atomic<Int>(0)
-    let failed = Atomic<Int>(0)
-    start = clock.now
-    HouseholdPlanner().planBatch(count: batch, input: make) { _, result in
-      switch result {
-      case .success: planned.add(1, ordering: .relaxed)
-      case .failure: failed.add(1, ordering: .relaxed)
+    for (label, request) in [
+      ("tax-aware, with the naive-plan comparison", PlanRequest()),
+      ("tax-aware, without the naive-plan comparison", PlanRequest(compareWithNaivePlan: false)),
+      ("ignoring taxes (--no-tax)", PlanRequest(ignoreTaxes: true)),
+    ] {
+      let planned = Atomic<Int>(0)
+      let failed = Atomic<Int>(0)
+      start = clock.now
+      HouseholdPlanner().planBatch(count: batch, request: request, input: make) { _, result in
+        switch result {
+        case .success: planned.add(1, ordering: .relaxed)
+        case .failure: failed.add(1, ordering: .relaxed)
+        }
       }
+      let seconds = Self.ms(clock.now - start) / 1000
+      print("batch of \(batch) small households, \(label), \(ProcessInfo.processInfo.activeProcessorCount) cores: \(Self.f(seconds)) s including generation (\(Self.f(Self.ms(generation) / 1000)) s of it), \(Self.f(Double(batch) / seconds)) households/s; \(planned.load(ordering: .relaxed)) planned, \(failed.load(ordering: .relaxed)) refused")
     }
-    let total = clock.now - start
-    let seconds = Self.ms(total) / 1000
-    print("batch of \(batch) small households on \(ProcessInfo.processInfo.activeProcessorCount) cores: \(Self.f(seconds)) s including generation (\(Self.f(Self.ms(generation) / 1000)) s of it), \(Self.f(Double(batch) / seconds)) households/s; \(planned.load(ordering: .relaxed)) planned, \(failed.load(ordering: .relaxed)) refused")
   }
 
   static func ms(_ d: Duration) -> Double {
