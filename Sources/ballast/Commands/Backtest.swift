@@ -107,7 +107,8 @@ struct Backtest: ParsableCommand {
     try reportingInputErrors {
       var timer = PhaseTimer()
       let job = try timer.measureLoad { try BacktestJob.load(self) }
-      let results = try timer.measureCompute { try job.run(progress: ProgressBar.forStandardError(work: job.work)) }
+      let progress = common.quiet ? nil : ProgressBar.forStandardError(work: job.work)
+      let results = try timer.measureCompute { try job.run(progress: progress) }
       let report = BacktestReport(
         data: job.data, source: job.source, riskFree: riskFree, costBasisPoints: costBps,
         results: results.map(\.metrics))

@@ -6,5 +6,11 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure Ballast's speed on fixed, seeded problems (build with -c release).",
+    discussion: """
+      Examples:
+        swift build -c release && .build/release/ballast bench plan
+        .build/release/ballast bench backtest
+        .build/release/ballast bench optimize
+      """,
     subcommands: [BenchPlan.self, BenchBacktest.self, BenchOptimize.self])
 }

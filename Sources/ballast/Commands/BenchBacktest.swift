@@ -9,7 +9,11 @@ import Foundation
 struct BenchBacktest: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtest",
-    abstract: "Benchmark: load the daily 20-stock panel, one daily backtest, a 200-width band sweep.")
+    abstract: "Benchmark: load the daily 20-stock panel, one daily backtest, a 200-width band sweep.",
+    discussion: """
+      Examples:
+        swift build -c release && .build/release/ballast bench backtest
+      """)
 
   @Option(help: "Repetitions of each measurement (the median is printed).")
   var repeats = 7

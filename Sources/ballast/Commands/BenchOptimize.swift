@@ -9,7 +9,11 @@ import QuadraticProgramming
 /// `swift build -c release` first.
 struct BenchOptimize: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "optimize", abstract: "Benchmark: mean-variance optimisation (min-variance, max-Sharpe, frontier).")
+    commandName: "optimize", abstract: "Benchmark: mean-variance optimisation (min-variance, max-Sharpe, frontier).",
+    discussion: """
+      Examples:
+        swift build -c release && .build/release/ballast bench optimize
+      """)
 
   @Option(help: "Minimum measuring time per figure, in seconds.")
   var seconds: Double = 0.5

@@ -9,7 +9,12 @@ struct BenchPlan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
     abstract: "Plan a 10-account, 100-security, 2,000-lot household, and a batch of small households on all cores.",
-    discussion: "Build with 'swift build -c release' first: debug builds are 10–50× slower.")
+    discussion: """
+      Build with 'swift build -c release' first: debug builds are 10-50x slower.
+
+      Examples:
+        swift build -c release && .build/release/ballast bench plan
+      """)
 
   @Option(help: "Repetitions of the large household.")
   var repeats = 200

@@ -7,10 +7,13 @@ struct Check: ParsableCommand {
     commandName: "check",
     abstract: "Drift report per asset class; exit 0 inside every band, 1 when a band is breached.",
     discussion: """
-      Exit status: 0 when every class is inside its band, 1 when a band is breached, 2 or more
-      for bad input. Scriptable from cron:
+      Exit status: 0 when every class is inside its band, 1 when a band is
+      breached, 2 or more for bad input. Scriptable from cron.
 
+      Examples:
+        ballast check Examples/household.yaml
         ballast check household.yaml --format json || notify "time to rebalance"
+        ballast check household.yaml --format csv --output drift.csv
       """)
 
   @Argument(help: "The household file (YAML or JSON; '-' reads YAML from standard input).")

@@ -17,6 +17,9 @@ struct CommonOptions: ParsableArguments {
 
   @Flag(help: "Print 'timing: load=…ms compute=…ms' to standard error.")
   var timing = false
+
+  @Flag(name: [.customShort("q"), .long], help: "Nothing on standard error but errors (no progress bar, no notes).")
+  var quiet = false
 }
 
 /// Measures the load and compute phases of a command with the monotonic clock (the CLI is the
@@ -82,7 +85,7 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
   do {
     try body()
   } catch let error as InputError {
-    OutputSink.printError("ballast: error: \(error.description)")
+    OutputSink.printError(TerminalStyle.error("ballast: error:") + " \(error.description)")
     throw ExitCode(2)
   }
 }

@@ -7,6 +7,11 @@ struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
     abstract: "List the bundled historical data sets.",
+    discussion: """
+      Examples:
+        ballast data list
+        ballast data list --format json
+      """,
     subcommands: [List.self],
     defaultSubcommand: List.self)
 }
@@ -16,7 +21,12 @@ extension DataCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list",
-      abstract: "Show each bundled data set: name, columns, range, rows and source (terms: Resources/DATA.md).")
+      abstract: "Show each bundled data set: name, columns, range, rows and source (terms: Resources/DATA.md).",
+      discussion: """
+        Examples:
+          ballast data list
+          ballast backtest --data daily_us_stocks --equal-weight
+        """)
 
     @OptionGroup var common: CommonOptions
 

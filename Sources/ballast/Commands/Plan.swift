@@ -45,17 +45,7 @@ struct Plan: ParsableCommand {
   func run() throws {
     try reportingInputErrors {
       var timer = PhaseTimer()
-      let household = try timer.measureLoad { try HouseholdReader.read(path: file) }
-      let request = try PlanRequest(
-        method: method.map(parseMethod), cashFlows: parseFlows(deposit, sign: 1, household) + parseFlows(withdraw, sign: -1, household),
-        wholeShares: wholeShares ? true : nil, ignoreTaxes: noTax, maxTax: maxTax.map(parseMaxTax),
-        lotMethod: lots.map(parseLots))
-      let plan: TradePlan
-      do {
-        plan = try timer.measureCompute { try HouseholdPlanner().plan(household, request: request) }
-      } catch let error as PlanError {
-        throw InputError(file: file, message: error.message)
-      }
+      let (household, plan) = try makePlan(&timer)
       let text: String
       switch common.format {
       case .json: text = TradePlanOutput.json(plan).rendered()
@@ -64,6 +54,20 @@ struct Plan: ParsableCommand {
       }
       try OutputSink.write(text, to: common.output)
       if common.timing { OutputSink.printError(timer.line) }
+    }
+  }
+
+  /// Reads the household and plans it (also used by `ballast report plan`).
+  func makePlan(_ timer: inout PhaseTimer) throws -> (Household, TradePlan) {
+    let household = try timer.measureLoad { try HouseholdReader.read(path: file) }
+    let request = try PlanRequest(
+      method: method.map(parseMethod), cashFlows: parseFlows(deposit, sign: 1, household) + parseFlows(withdraw, sign: -1, household),
+      wholeShares: wholeShares ? true : nil, ignoreTaxes: noTax, maxTax: maxTax.map(parseMaxTax),
+      lotMethod: lots.map(parseLots))
+    do {
+      return (household, try timer.measureCompute { try HouseholdPlanner().plan(household, request: request) })
+    } catch let error as PlanError {
+      throw InputError(file: file, message: error.message)
     }
   }
 
