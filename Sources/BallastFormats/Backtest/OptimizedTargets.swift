@@ -39,9 +39,9 @@ public struct OptimizedTargets: TargetProvider {
         assets: history.assets, trailingReturns: returns, previous: warmStart ? current : nil,
         periodsPerYear: history.periodsPerYear
       ).weights
-    } catch let e as OptimizationError where holdOnFailure {
-      _ = e
-      return nil
+    } catch let e as OptimizationError {
+      if holdOnFailure { return nil }
+      throw BacktestError("\(e.description) (add on-fail=hold to keep the targets in force on such dates)")
     }
   }
 }

@@ -12,6 +12,8 @@ public struct OptimizeReport: Sendable {
   public var inputs: [(String, JSONValue)]
   public var frontier: [PortfolioResult]
   public var allocation: (method: String, value: Double, prices: [Double], shares: ShareAllocation)?
+  /// Things the user should know (e.g. a covariance matrix that had to be repaired).
+  public var warnings: [String] = []
 
   public init(objective: String, riskFreeRate: Double, result: PortfolioResult, inputs: [(String, JSONValue)],
               frontier: [PortfolioResult] = [], allocation: (method: String, value: Double, prices: [Double], shares: ShareAllocation)? = nil) {
@@ -41,6 +43,7 @@ public struct OptimizeReport: Sendable {
       ("objectiveValue", .double(result.objectiveValue)),
       ("solver", solverJSON(result.solver)),
       ("inputs", .object(inputs)),
+      ("warnings", .array(warnings.map { .string($0) })),
     ]
     if !frontier.isEmpty {
       members.append(("frontier", .array(frontier.map { p in

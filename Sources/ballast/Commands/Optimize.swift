@@ -47,11 +47,17 @@ struct Optimize: ParsableCommand {
   var frontier: Int?
   @Option(help: ArgumentHelp("Allocate this amount into whole shares at the last prices.", valueName: "amount"))
   var value: Double?
+  @Option(help: ArgumentHelp("Repair a covariance matrix that is not positive semi-definite: spectral, diag or none (an error).", valueName: "method"))
+  var fixCov: CovarianceFix = .spectral
   @Option(help: "Discrete allocation method: exact (integer program) or greedy.")
   var allocation: AllocationMethod = .exact
 
   enum ReturnMethod: String, ExpressibleByArgument, Sendable { case mean, ema }
   enum AllocationMethod: String, ExpressibleByArgument, Sendable { case exact, greedy }
+  enum CovarianceFix: String, ExpressibleByArgument, Sendable {
+    case spectral, diag, none
+    var repair: CovarianceRepair? { CovarianceRepair(rawValue: rawValue) }
+  }
 
   func validate() throws {
     if prices == nil && mu == nil { throw ValidationError("give --prices FILE, or --mu FILE with --cov FILE") }
