@@ -29,6 +29,7 @@ extension OptimizeReport {
     if let al = allocation {
       out += "\n\(al.method) allocation of \(Self.fixed(al.value, 2)): leftover \(Self.fixed(al.shares.leftover, 2))\(al.shares.isProvenOptimal || al.method != "exact" ? "" : " (not proved optimal)")\n"
     }
+    if let r = rebalance { out += rebalanceTable(r) }
     if !frontier.isEmpty {
       var f = TextTable(columns: [TextTable.Column("point"), TextTable.Column("return"), TextTable.Column("volatility"), TextTable.Column("sharpe")])
       for (k, p) in frontier.enumerated() {

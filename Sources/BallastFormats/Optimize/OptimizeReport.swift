@@ -14,6 +14,8 @@ public struct OptimizeReport: Sendable {
   public var allocation: (method: String, value: Double, prices: [Double], shares: ShareAllocation)?
   /// Things the user should know (e.g. a covariance matrix that had to be repaired).
   public var warnings: [String] = []
+  /// Cost-aware rebalancing from current weights, when asked.
+  public var rebalance: RebalanceSection?
 
   public init(objective: String, riskFreeRate: Double, result: PortfolioResult, inputs: [(String, JSONValue)],
               frontier: [PortfolioResult] = [], allocation: (method: String, value: Double, prices: [Double], shares: ShareAllocation)? = nil) {
@@ -51,6 +53,7 @@ public struct OptimizeReport: Sendable {
                  ("sharpe", .double(p.sharpe)), ("weights", weightsObject(p))])
       })))
     }
+    if let r = rebalance { members.append(("rebalance", rebalanceJSON(r))) }
     if let a = allocation {
       members.append(("allocation", .object([
         ("method", .string(a.method)),

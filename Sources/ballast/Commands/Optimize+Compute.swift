@@ -42,6 +42,16 @@ extension Optimize {
     }
     var report = OptimizeReport(objective: objective.name, riskFreeRate: rf, result: result, inputs: inputs)
     report.warnings = warning.map { [$0] } ?? []
+    if let text = currentWeights {
+      let current = try CurrentWeights.parse(text, assets: input.assets)
+      let rebalancer = try CostAwareRebalancer(
+        assets: input.assets, covariance: covariance, constraints: constraints,
+        costRates: [Double](repeating: (costBps ?? 0) / 10_000, count: n), trackingErrorAversion: teAversion,
+        turnoverLimit: maxTurnover)
+      report.rebalance = RebalanceSection(
+        current: current, target: result.weights, result: try rebalancer.rebalance(from: current, toward: result.weights),
+        costBasisPoints: costBps ?? 0, maxTurnover: maxTurnover, trackingErrorAversion: teAversion)
+    }
     if let points = frontier {
       report.frontier = try optimiser.efficientFrontier(points: points).map { p in
         var q = p
