@@ -13,15 +13,20 @@ public struct RollingOptimizer: Sendable {
   public var objective: Objective
   public var expectedReturns: ExpectedReturnEstimator
   public var covariance: CovarianceEstimator
-  /// Nil means long-only.
+  /// Nil means long-only (or ``bounds`` when given).
   public var constraints: PortfolioConstraints?
+  /// The same `lower ≤ w_i ≤ upper` for every asset, used when ``constraints`` is nil (so the
+  /// number of assets need not be known in advance).
+  public var bounds: (lower: Double, upper: Double)?
 
   public init(objective: Objective, expectedReturns: ExpectedReturnEstimator = .meanHistorical(),
-              covariance: CovarianceEstimator = .sample, constraints: PortfolioConstraints? = nil) {
+              covariance: CovarianceEstimator = .sample, constraints: PortfolioConstraints? = nil,
+              bounds: (lower: Double, upper: Double)? = nil) {
     self.objective = objective
     self.expectedReturns = expectedReturns
     self.covariance = covariance
     self.constraints = constraints
+    self.bounds = bounds
   }
 
   /// New weights from the trailing returns (`trailingReturns[a][t]`, oldest first), warm-started
@@ -32,7 +37,8 @@ public struct RollingOptimizer: Sendable {
     let returns = try ReturnSeries(assets: assets, columns: trailingReturns, periodsPerYear: periodsPerYear)
     let optimiser = try MeanVarianceOptimizer(
       assets: assets, expectedReturns: expectedReturns.estimate(returns),
-      covariance: try covariance.estimate(returns), constraints: constraints)
+      covariance: try covariance.estimate(returns),
+      constraints: constraints ?? bounds.map { .uniform(assets.count, lower: $0.lower, upper: $0.upper) })
     return try optimiser.optimize(objective, warmStart: previous)
   }
 }

@@ -72,6 +72,8 @@ final class RuleCompiler {
       return try compileRegime(table)
     case .score(let s, let look):
       return try compileScore(s, look: look, never: never)
+    case .retarget:
+      throw BacktestError("a strategy with time-varying targets runs outside the fixed-target kernel")
     }
   }
 

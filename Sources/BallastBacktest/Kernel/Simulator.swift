@@ -17,24 +17,62 @@ public enum Simulator {
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> [BacktestResult] {
     let compiler = RuleCompiler(data: data, vix: vix)
-    var rules = try strategies.map(compiler.compile)
+    let adaptive = strategies.indices.filter { strategies[$0].isRetargeting }
+    let fixed = strategies.indices.filter { !strategies[$0].isRetargeting }
+    var rules = try fixed.map { try compiler.compile(strategies[$0]) }
     rules.append(try compiler.compile(.buyAndHold))
     let input = KernelInput(
       data: data, costBasisPoints: configuration.costBasisPoints, initialValue: configuration.initialValue,
       flows: try configuration.flowRows(for: data))
     let totals = runBatches(rules, input: input, record: configuration.recordSeries, parallel: parallel, progress: progress)
-    var results: [BacktestResult] = []
-    for j in 0..<rules.count {
-      let name = j < strategies.count ? strategies[j].name : Strategy.buyAndHold.name
-      let metrics = BacktestMetrics(
-        name: name, lane: j % laneWidth, totals: totals[j / laneWidth], input: input,
-        periodsPerYear: data.periodsPerYear)
-      let series = configuration.recordSeries ? BacktestSeries(lane: j % laneWidth, totals: totals[j / laneWidth], input: input) : nil
-      results.append(BacktestResult(metrics: metrics, series: series))
+    var slots = [BacktestResult?](repeating: nil, count: strategies.count)
+    func result(_ name: String, lane j: Int, _ t: LaneTotals) -> BacktestResult {
+      let metrics = BacktestMetrics(name: name, lane: j, totals: t, input: input, periodsPerYear: data.periodsPerYear)
+      return BacktestResult(
+        metrics: metrics, series: configuration.recordSeries ? BacktestSeries(lane: j, totals: t, input: input) : nil)
     }
+    for (j, s) in fixed.enumerated() {
+      slots[s] = result(strategies[s].name, lane: j % laneWidth, totals[j / laneWidth])
+    }
+    let adaptiveTotals = try runRetargeting(
+      adaptive.map { strategies[$0] }, data: data, compiler: compiler, input: input,
+      record: configuration.recordSeries, parallel: parallel)
+    for (j, s) in adaptive.enumerated() { slots[s] = result(strategies[s].name, lane: 0, adaptiveTotals[j]) }
+    let last = rules.count - 1
+    var results = slots.compactMap { $0 }
+    results.append(result(Strategy.buyAndHold.name, lane: last % laneWidth, totals[last / laneWidth]))
     let baseline = results.removeLast().metrics.cagr
     for j in results.indices { results[j].metrics.rebalancingAlpha = results[j].metrics.cagr - baseline }
     return results
+  }
+
+  /// Runs each strategy with time-varying targets in its own scalar pass (concurrently when
+  /// `parallel`); results in order.
+  static func runRetargeting(
+    _ strategies: [Strategy], data: BacktestData, compiler: RuleCompiler, input: KernelInput, record: Bool,
+    parallel: Bool
+  ) throws -> [LaneTotals] {
+    let runs = try strategies.map { s -> RetargetingRun in
+      guard case .retarget(let look, let source) = s.rule else { preconditionFailure("not a retargeting strategy") }
+      guard s.destination == .target, s.momentum == nil else {
+        throw BacktestError("'\(s.name)': a strategy with changing targets trades to its targets; to=edge and momentum do not apply")
+      }
+      return RetargetingRun(data: data, input: input, name: s.name, look: compiler.ends(look), source: source, record: record)
+    }
+    let outcomes = UnsafeMutableBufferPointer<Result<LaneTotals, any Error>>.allocate(capacity: runs.count)
+    defer { outcomes.deallocate() }
+    nonisolated(unsafe) let slots = outcomes
+    let work: @Sendable (Int) -> Void = { c in
+      (slots.baseAddress.unsafelyUnwrapped + c).initialize(to: Result { try runs[c].run() })
+    }
+    if parallel && runs.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: runs.count, execute: work)
+    } else {
+      for c in 0..<runs.count { work(c) }
+    }
+    let results = Array(outcomes)
+    _ = outcomes.deinitialize()
+    return try results.map { try $0.get() }
   }
 
   /// Runs the rules eight at a time; `parallel` spreads the batches over all cores.

@@ -102,6 +102,9 @@ public struct BacktestData: Sendable {
 public enum Tolerance {
   /// How far the target weights may sum from 1 (they come from decimal text like `0.6,0.4`).
   public static let targetSum = 1e-9
+  /// How far targets from a ``TargetProvider`` may sum from 1 (an optimiser's weights satisfy
+  /// the budget to its own tolerance, far below this).
+  public static let providedTargetSum = 1e-6
 }
 
 /// A backtest that cannot run as asked (bad shape, unknown parameter, missing signal).

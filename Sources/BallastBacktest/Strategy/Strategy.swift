@@ -18,6 +18,12 @@ public struct Strategy: Sendable, Hashable {
     self.momentum = momentum
   }
 
+  /// Whether the targets change over time (``Rule/retarget(look:source:)``).
+  public var isRetargeting: Bool {
+    if case .retarget = rule { return true }
+    return false
+  }
+
   /// Buy and hold: never trades.
   public static let buyAndHold = Strategy(name: "none", rule: .never)
 }
@@ -36,6 +42,11 @@ extension Strategy {
     case regime(RegimeTable)
     /// When a weighted score of drift, volatility, correlation and time passes a threshold.
     case score(ScoreRule, look: RebalanceFrequency)
+    /// On the last row of every period, to targets that change over time: the source is asked
+    /// for new targets (it sees only the returns up to that row), and the portfolio trades to
+    /// them, or back to the targets in force when it answers `nil`. Drift and tracking error
+    /// are measured against the targets in force (see ``TargetProvider``).
+    case retarget(look: RebalanceFrequency, source: TargetSource)
   }
 
   /// What a strategy trades to.

@@ -5,7 +5,7 @@ public import BallastBacktest
 /// A spec is `kind` or `kind:part,part,…`; a part is `key=value` or a bare word. Kinds:
 /// `none`, `calendar:FREQ`, `band:…`, `hybrid:FREQ,…`, `dynamic:base=…[,window=N|vol=vix]`,
 /// `vix[:FILE][,base=…]`, `adaptive[:FILE]`, `correlation[:window=N]`, `score:…`,
-/// `momentum:…`. Band parts: `abs`, `rel`, `below`, `above` (`base` is `abs`), per asset
+/// `momentum:…`, `optimized:…` (``optimized(_:)``). Band parts: `abs`, `rel`, `below`, `above` (`base` is `abs`), per asset
 /// `ASSET=abs` or `ASSET.abs|rel|below|above=…`; any band kind takes `to=edge`,
 /// `momentum=ROWS` and `momentum-min=RETURN`.
 public enum StrategySpec {
@@ -85,9 +85,11 @@ public enum StrategySpec {
       return Parsed(strategy: try p.finishBand(rule), needsVIX: false)
     case "score":
       return Parsed(strategy: try score(&p), needsVIX: false)
+    case "optimized", "optimised":
+      return Parsed(strategy: try optimized(&p), needsVIX: false)
     default:
       throw p.error(
-        "unknown strategy kind '\(p.kind)'; expected none, calendar, band, hybrid, dynamic, vix, adaptive, correlation, score or momentum")
+        "unknown strategy kind '\(p.kind)'; expected none, calendar, band, hybrid, dynamic, vix, adaptive, correlation, score, momentum or optimized")
     }
   }
 

@@ -14,7 +14,9 @@ extension OptimizeReport {
     out += "expected return  \(Self.percent(r.expectedReturn))\n"
     out += "volatility       \(Self.percent(r.volatility))\n"
     out += "sharpe           \(Self.fixed(r.sharpe))\(riskFreeRate != 0 ? " (risk-free \(Self.percent(riskFreeRate)))" : "")\n"
-    out += "solver           \(r.solver.status.rawValue), \(r.solver.iterations) iterations, max KKT residual \(String(format: "%.1e", r.solver.residuals.maximum))\n\n"
+    out += "solver           \(r.solver.status.rawValue), \(r.solver.iterations) iterations, max KKT residual \(String(format: "%.1e", r.solver.residuals.maximum))\n"
+    for w in warnings { out += "warning          \(w)\n" }
+    out += "\n"
     var columns = [TextTable.Column("asset", .left), TextTable.Column("weight")]
     if allocation != nil { columns += [TextTable.Column("shares"), TextTable.Column("price")] }
     var t = TextTable(columns: columns)
@@ -27,6 +29,7 @@ extension OptimizeReport {
     if let al = allocation {
       out += "\n\(al.method) allocation of \(Self.fixed(al.value, 2)): leftover \(Self.fixed(al.shares.leftover, 2))\(al.shares.isProvenOptimal || al.method != "exact" ? "" : " (not proved optimal)")\n"
     }
+    if let r = rebalance { out += rebalanceTable(r) }
     if !frontier.isEmpty {
       var f = TextTable(columns: [TextTable.Column("point"), TextTable.Column("return"), TextTable.Column("volatility"), TextTable.Column("sharpe")])
       for (k, p) in frontier.enumerated() {

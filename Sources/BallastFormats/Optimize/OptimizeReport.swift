@@ -12,6 +12,10 @@ public struct OptimizeReport: Sendable {
   public var inputs: [(String, JSONValue)]
   public var frontier: [PortfolioResult]
   public var allocation: (method: String, value: Double, prices: [Double], shares: ShareAllocation)?
+  /// Things the user should know (e.g. a covariance matrix that had to be repaired).
+  public var warnings: [String] = []
+  /// Cost-aware rebalancing from current weights, when asked.
+  public var rebalance: RebalanceSection?
 
   public init(objective: String, riskFreeRate: Double, result: PortfolioResult, inputs: [(String, JSONValue)],
               frontier: [PortfolioResult] = [], allocation: (method: String, value: Double, prices: [Double], shares: ShareAllocation)? = nil) {
@@ -41,6 +45,7 @@ public struct OptimizeReport: Sendable {
       ("objectiveValue", .double(result.objectiveValue)),
       ("solver", solverJSON(result.solver)),
       ("inputs", .object(inputs)),
+      ("warnings", .array(warnings.map { .string($0) })),
     ]
     if !frontier.isEmpty {
       members.append(("frontier", .array(frontier.map { p in
@@ -48,6 +53,7 @@ public struct OptimizeReport: Sendable {
                  ("sharpe", .double(p.sharpe)), ("weights", weightsObject(p))])
       })))
     }
+    if let r = rebalance { members.append(("rebalance", rebalanceJSON(r))) }
     if let a = allocation {
       members.append(("allocation", .object([
         ("method", .string(a.method)),

@@ -27,6 +27,10 @@ struct Backtest: ParsableCommand {
         correlation[:window=N]
         score:drift=W,vol=W,corr=W,time=W[,scale=S,threshold=T]
         momentum:abs=A,lookback=N[,min=M]
+        optimized:OBJECTIVE[,window=N,every=FREQ,cov=sample|exp|ledoit-wolf,
+          returns=mean|ema,rf=R,bounds=lo:hi,on-fail=error|hold]
+          (re-optimise on a trailing window at each period end; OBJECTIVE:
+          min-variance, max-sharpe, utility=A, target-return=R, target-risk=S)
       FREQ: daily weekly biweekly monthly quarterly semiannual annual.
       Add ,to=edge to trade only to the band edge. A number may be a range
       a..b/n (n values, both ends included): a sweep, run on all cores.

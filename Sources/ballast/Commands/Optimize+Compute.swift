@@ -7,7 +7,25 @@ import Foundation
 extension Optimize {
   /// Estimation (for prices), the optimisation, the frontier and the allocation.
   func compute(_ input: OptimizeInput) throws -> OptimizeReport {
-    let (expected, covariance, inputs) = try estimates(input)
+    let (expected, estimated, inputs) = try estimates(input)
+    let what: String
+    if case .meanCovariance = input.source { what = "the covariance matrix of \(cov ?? "--cov")" } else { what = "the estimated covariance matrix" }
+    let (covariance, warning) = try estimated.repairedIfNeeded(fixCov.repair, what: what)
+    do {
+      return try compute(input, covariance: covariance, expected: expected, inputs: inputs, warning: warning)
+    } catch let e as OptimizationError {
+      if let warning {
+        let hint = fixCov == .spectral ? " (the spectral repair leaves zero eigenvalues; --fix-cov diag keeps the matrix positive definite)" : ""
+        OutputSink.printError("ballast: warning: \(warning)\(hint)")
+      }
+      throw e
+    }
+  }
+
+  func compute(
+    _ input: OptimizeInput, covariance: CovarianceMatrix, expected: [Double], inputs: [(String, JSONValue)],
+    warning: String?
+  ) throws -> OptimizeReport {
     let (lo, hi) = try parsedBounds()
     let n = input.assets.count
     let constraints = PortfolioConstraints(
@@ -23,6 +41,17 @@ extension Optimize {
       result.sharpe = result.volatility > 0 ? (result.expectedReturn - rf) / result.volatility : .nan
     }
     var report = OptimizeReport(objective: objective.name, riskFreeRate: rf, result: result, inputs: inputs)
+    report.warnings = warning.map { [$0] } ?? []
+    if let text = currentWeights {
+      let current = try CurrentWeights.parse(text, assets: input.assets)
+      let rebalancer = try CostAwareRebalancer(
+        assets: input.assets, covariance: covariance, constraints: constraints,
+        costRates: [Double](repeating: (costBps ?? 0) / 10_000, count: n), trackingErrorAversion: teAversion,
+        turnoverLimit: maxTurnover)
+      report.rebalance = RebalanceSection(
+        current: current, target: result.weights, result: try rebalancer.rebalance(from: current, toward: result.weights),
+        costBasisPoints: costBps ?? 0, maxTurnover: maxTurnover, trackingErrorAversion: teAversion)
+    }
     if let points = frontier {
       report.frontier = try optimiser.efficientFrontier(points: points).map { p in
         var q = p

@@ -17,6 +17,11 @@ struct Optimize: ParsableCommand {
       Examples:
         ballast optimize --prices daily_us_stocks.csv --from 2015-01-01 --objective max-sharpe
         ballast optimize --mu mu.csv --cov cov.csv --objective target-return=0.12 --format json
+        ballast optimize --mu mu.csv --cov cov.csv --objective min-variance \
+          --current-weights A=0.5,B=0.3,C=0.2 --cost-bps 20 --max-turnover 0.1
+      Cost-aware rebalancing (--current-weights) minimises ½λ(w − t)ᵀΣ(w − t) + c·Σ|w − current|
+      toward the optimised target t, within the same bounds and groups: assets whose marginal
+      tracking-error gain is below the cost are not traded (the no-trade region).
       """)
 
   @OptionGroup var common: CommonOptions
@@ -47,11 +52,25 @@ struct Optimize: ParsableCommand {
   var frontier: Int?
   @Option(help: ArgumentHelp("Allocate this amount into whole shares at the last prices.", valueName: "amount"))
   var value: Double?
+  @Option(help: ArgumentHelp("Repair a covariance matrix that is not positive semi-definite: spectral, diag or none (an error).", valueName: "method"))
+  var fixCov: CovarianceFix = .spectral
+  @Option(help: ArgumentHelp("Current weights (A=0.3,B=0.7 or a CSV asset,weight): rebalance toward the optimum with costs.", valueName: "list|file"))
+  var currentWeights: String?
+  @Option(help: ArgumentHelp("Linear cost of trading, in basis points of the traded weight (with --current-weights).", valueName: "bps"))
+  var costBps: Double?
+  @Option(help: ArgumentHelp("Largest turnover Σ|w − current| allowed (with --current-weights), e.g. 0.2.", valueName: "T"))
+  var maxTurnover: Double?
+  @Option(help: ArgumentHelp("Tracking-error aversion λ in ½λ·TE² + costs (with --current-weights).", valueName: "λ"))
+  var teAversion: Double = 1
   @Option(help: "Discrete allocation method: exact (integer program) or greedy.")
   var allocation: AllocationMethod = .exact
 
   enum ReturnMethod: String, ExpressibleByArgument, Sendable { case mean, ema }
   enum AllocationMethod: String, ExpressibleByArgument, Sendable { case exact, greedy }
+  enum CovarianceFix: String, ExpressibleByArgument, Sendable {
+    case spectral, diag, none
+    var repair: CovarianceRepair? { CovarianceRepair(rawValue: rawValue) }
+  }
 
   func validate() throws {
     if prices == nil && mu == nil { throw ValidationError("give --prices FILE, or --mu FILE with --cov FILE") }
@@ -59,6 +78,12 @@ struct Optimize: ParsableCommand {
     if mu != nil && cov == nil { throw ValidationError("--mu needs --cov FILE") }
     if value != nil && prices == nil { throw ValidationError("--value needs --prices (the last prices price the shares)") }
     if let f = frontier, f < 2 { throw ValidationError("--frontier needs at least 2 points") }
+    if currentWeights == nil && (costBps != nil || maxTurnover != nil) {
+      throw ValidationError("--cost-bps and --max-turnover need --current-weights")
+    }
+    if let c = costBps, !(c >= 0 && c.isFinite) { throw ValidationError("--cost-bps must be a non-negative number") }
+    if let t = maxTurnover, !(t >= 0 && t.isFinite) { throw ValidationError("--max-turnover must be a non-negative number") }
+    guard teAversion > 0, teAversion.isFinite else { throw ValidationError("--te-aversion must be positive") }
     _ = try parsedObjective()
     _ = try parsedBounds()
   }
