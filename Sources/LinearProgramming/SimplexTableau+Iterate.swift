@@ -87,11 +87,26 @@ extension SimplexTableau {
         computeDuals(into: &y)
         bland = degenerateRun > 40
         var list: [(index: Int, direction: Double, gain: Double)] = []
+        let tolerance = options.optimalityTolerance
         for j in 0..<n where !isBasic[j] {
           var v = 0.0
           for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
           ya[j] = v
-          if let c = candidate(j, ya: v, tolerance: options.optimalityTolerance) { list.append(c) }
+          // candidate(j, ya:tolerance:), written out: this loop is the hot spot of pricing.
+          let s = seg[j]
+          let top = atTop[j]
+          if !top && segUpper[s] > segLower[s] {
+            let gain = v - cost(s, j)
+            if gain > tolerance {
+              list.append((j, 1, gain))
+              continue
+            }
+          }
+          let down = top ? s : s &- 1
+          if down >= segStart[j] && segUpper[down] > segLower[down] {
+            let gain = cost(down, j) - v
+            if gain > tolerance { list.append((j, -1, gain)) }
+          }
         }
         candidates = CandidateHeap(list, bland: bland)
         basisChanged = false

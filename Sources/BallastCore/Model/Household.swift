@@ -112,7 +112,16 @@ public struct Household: Sendable, Hashable {
     for i in h.accounts.indices {
       h.accounts[i].holdings.sort { $0.symbol < $1.symbol }
       for k in h.accounts[i].holdings.indices {
-        h.accounts[i].holdings[k].lots.sort(by: TaxLot.canonicalOrder)
+        let lots = h.accounts[i].holdings[k].lots
+        if !lots.indices.dropFirst().allSatisfy({ !TaxLot.canonicalOrder(lots[$0], lots[$0 - 1]) }) {
+          // Sort positions, then move each lot once (lots are not trivially copyable).
+          let day = lots.map(\.acquired.dayNumber)
+          let order = lots.indices.sorted { a, b in
+            if day[a] != day[b] { return day[a] < day[b] }
+            return TaxLot.canonicalOrder(lots[a], lots[b]) || (!TaxLot.canonicalOrder(lots[b], lots[a]) && a < b)
+          }
+          h.accounts[i].holdings[k].lots = order.map { lots[$0] }
+        }
       }
       h.accounts[i].allowed = h.accounts[i].allowed?.sorted()
     }

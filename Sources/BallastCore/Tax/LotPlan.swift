@@ -43,9 +43,12 @@ extension LotPlan {
     var segments: [Segment] = []
     var near = Set<Int>()
     let soon = h.asOf.adding(days: Self.nearLongTermDays)
-    let methodOrder = holding.lotOrder(method, price: price, on: h.asOf, rates: h.tax)
-    var rank = [Int](repeating: 0, count: holding.lots.count)
-    for (r, i) in methodOrder.enumerated() { rank[i] = r }
+    // The method's order breaks ties (and, for fifo/hifo, is the whole order); tax-optimal
+    // ties fall back to the canonical lot order.
+    var rank = Array(holding.lots.indices)
+    if method != .taxOptimal {
+      for (r, i) in holding.lotOrder(method, price: price, on: h.asOf, rates: h.tax).enumerated() { rank[i] = r }
+    }
     for (i, lot) in holding.lots.enumerated() {
       let value = lot.quantity * price
       let gainFraction = value.isZero ? 0 : 1 - lot.cost.doubleValue / value.doubleValue

@@ -2,8 +2,16 @@ extension Household {
   /// The household after `trades`: holdings and cash change; a sale relieves the lots named in
   /// the trade (or, without them, the oldest first); a purchase adds a lot dated `asOf` whose
   /// basis is its amount plus its cost (only where the holding keeps lots, or is new).
-  public func applying(_ trades: [Trade]) -> Household {
+  ///
+  /// With `keepingLots: false` only quantities and cash change (enough to value the result);
+  /// the lots are dropped, which is much cheaper for a large household.
+  public func applying(_ trades: [Trade], keepingLots: Bool = true) -> Household {
     var h = self
+    if !keepingLots {
+      for a in h.accounts.indices {
+        for k in h.accounts[a].holdings.indices { h.accounts[a].holdings[k].lots = [] }
+      }
+    }
     for t in trades {
       guard let a = h.accounts.firstIndex(where: { $0.id == t.account }) else { continue }
       h.accounts[a].cash += t.cashEffect
@@ -24,7 +32,7 @@ extension Holding {
   mutating func apply(_ t: Trade, on date: CivilDate) {
     switch t.side {
     case .buy:
-      if !lots.isEmpty || quantity.isZero {
+      if !lots.isEmpty || (quantity.isZero && t.lots.isEmpty) {
         lots.append(TaxLot(quantity: t.quantity, cost: t.amount + t.cost, acquired: date))
       }
       quantity += t.quantity
