@@ -3,20 +3,26 @@ extension Household {
   /// of their members, `cash` as the accounts' cash), in the order of `targets.classes`.
   ///
   /// - Complexity: O(holdings + securities + classes), one dictionary lookup per holding.
-  public func nodeValues() -> [Money] {
+  public func nodeValues() -> [Money] { valuation().nodes }
+
+  /// Node values, the value of all securities held, and all cash, in one pass.
+  func valuation() -> (nodes: [Money], securities: Money, cash: Money) {
     let nodes = targets.classes
     var nodeOf: [AssetClassName: Int] = [:]
     for (k, n) in nodes.enumerated() { nodeOf[n.name] = k }
     var lookup: [Symbol: (price: Price, node: Int)] = [:]
-    for s in securities {
-      if let k = nodeOf[s.assetClass] { lookup[s.symbol] = (s.price, k) }
-    }
+    lookup.reserveCapacity(securities.count)
+    for s in securities { lookup[s.symbol] = (s.price, nodeOf[s.assetClass] ?? -1) }
     var values = [Money](repeating: .zero, count: nodes.count)
     var cash = Money.zero
+    var held = Money.zero
     for account in accounts {
       cash += account.cash
       for h in account.holdings {
-        if let (price, k) = lookup[h.symbol] { values[k] += h.quantity * price }
+        guard let (price, k) = lookup[h.symbol] else { continue }
+        let value = h.quantity * price
+        held += value
+        if k >= 0 { values[k] += value }
       }
     }
     if let k = nodeOf[.cash] { values[k] = cash }
@@ -24,7 +30,7 @@ extension Household {
     for k in nodes.indices.reversed() {
       if let p = nodes[k].parent, let parent = nodeOf[p] { values[parent] += values[k] }
     }
-    return values
+    return (values, held, cash)
   }
 
   /// The drift of every class and group at the current prices.
@@ -35,15 +41,7 @@ extension Household {
   ///
   /// - Complexity: O(holdings + securities + classes).
   public func driftReport() -> DriftReport {
-    let values = nodeValues()
-    var cash = Money.zero
-    var securitiesValue = Money.zero
-    var price: [Symbol: Price] = [:]
-    for s in securities { price[s.symbol] = s.price }
-    for account in accounts {
-      cash += account.cash
-      for h in account.holdings { securitiesValue += h.quantity * (price[h.symbol] ?? .zero) }
-    }
+    let (values, securitiesValue, cash) = valuation()
     let total = securitiesValue + cash
     let base = allocationBase(total: total)
     let baseDouble = base.doubleValue
