@@ -133,7 +133,7 @@ public struct MeanVarianceOptimizer: Sendable {
       throw OptimizationError(.singularCovariance,
         "the covariance matrix is singular on \(names.prefix(10).joined(separator: ", "))\(names.count > 10 ? ", …" : ""): "
           + "some combination of these assets has zero variance, so the optimal weights are not unique. "
-          + "Use Ledoit–Wolf shrinkage (--cov ledoit-wolf), a longer window, or remove duplicated assets")
+          + "Use Ledoit–Wolf shrinkage (ledoit-wolf: --cov in optimize, cov= in an optimized: strategy), a longer window, or remove duplicated assets")
     case .unbounded, .iterationLimit:
       throw OptimizationError(.solverFailure, s.diagnostics?.message ?? "the QP solver stopped with status \(s.status)")
     }

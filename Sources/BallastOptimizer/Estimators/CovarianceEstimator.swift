@@ -23,7 +23,7 @@ public enum CovarianceEstimator: Sendable, Hashable {
     let n = returns.assetCount, t = returns.periodCount
     if self != .ledoitWolf && t <= n {
       throw OptimizationError(.singularCovariance,
-        "\(n) assets but only \(t) returns: a \(self == .sample ? "sample" : "exponentially weighted") covariance of rank at most \(t - 1) is singular; use a longer window, fewer assets, or Ledoit–Wolf shrinkage (--cov ledoit-wolf)")
+        "\(n) assets but only \(t) returns: a \(self == .sample ? "sample" : "exponentially weighted") covariance of rank at most \(t - 1) is singular; use a longer window, fewer assets, or Ledoit–Wolf shrinkage (ledoit-wolf: --cov in optimize, cov= in an optimized: strategy)")
     }
     let demeaned = returns.columns.map { c -> [Double] in
       let m = ExpectedReturnEstimator.mean(c)

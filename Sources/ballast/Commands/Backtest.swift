@@ -16,7 +16,7 @@ struct Backtest: ParsableCommand {
       Without --strategy: none, calendar:annual, calendar:quarterly,
       band:abs=0.05 and dynamic:base=0.05,window=12.
 
-      Strategies (conventions: Docs/Backtest.md):
+      Strategies (conventions: Sources/BallastBacktest/BallastBacktest.docc/Conventions.md):
         none
         calendar:FREQ
         band:abs=A,rel=R,below=B,above=C,ASSET=A,ASSET.rel=R,...
