@@ -77,9 +77,10 @@ extension LotPlan {
     }
     segments.sort { a, b in a.cost != b.cost ? a.cost < b.cost : (a.lot, a.taxPerDollar) < (b.lot, b.taxPerDollar) }
     var order: [Int] = []
-    var seen = Set<Int>()
+    var seen = [Bool](repeating: false, count: holding.lots.count)
     var sellable = Quantity.zero
-    for s in segments where seen.insert(s.lot).inserted {
+    for s in segments where !seen[s.lot] {
+      seen[s.lot] = true
       order.append(s.lot)
       sellable += holding.lots[s.lot].quantity
     }

@@ -30,6 +30,9 @@ extension TaxLot {
 extension Holding {
   /// Indices of `lots` in the order `selection` sells them (ties broken by date, then index).
   public func lotOrder(_ selection: LotSelection, price: Price, on date: CivilDate, rates: TaxSettings) -> [Int] {
+    if selection == .fifo && lots.indices.dropFirst().allSatisfy({ !(lots[$0].acquired < lots[$0 - 1].acquired) }) {
+      return Array(lots.indices)  // already oldest first (the canonical order)
+    }
     func key(_ i: Int) -> (Int, Double) {
       let lot = lots[i]
       switch selection {

@@ -192,13 +192,15 @@ extension RebalanceModel {
       if x.everywhere != y.everywhere { return x.everywhere > y.everywhere }
       return x.index < y.index
     }
-    for (s, security) in h.securities.enumerated() where account.mayBuy(security.symbol) {
-      if p.bannedBuys.contains(security.symbol) { continue }
-      if p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
-      let rank: Rank = (
-        s, account.quantity(of: security.symbol) * security.price, p.preferredSubstitutes.contains(security.symbol),
-        p.householdHoldings[s]
-      )
+    var heldHere = [Money](repeating: .zero, count: h.securities.count)
+    for holding in account.holdings {
+      if let s = p.securityIndex[holding.symbol] { heldHere[s] = holding.quantity * h.securities[s].price }
+    }
+    let menu = account.allowed.map(Set.init)
+    for (s, security) in h.securities.enumerated() where menu?.contains(security.symbol) ?? true {
+      if !p.bannedBuys.isEmpty && p.bannedBuys.contains(security.symbol) { continue }
+      if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
+      let rank: Rank = (s, heldHere[s], p.preferredSubstitutes.contains(security.symbol), p.householdHoldings[s])
       if let current = best[security.assetClass], !better(rank, than: current) { continue }
       best[security.assetClass] = rank
     }
