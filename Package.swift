@@ -59,7 +59,7 @@ let package = Package(
       swiftSettings: strict),
 
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"], exclude: ["Reference"], swiftSettings: strict),
-    .testTarget(name: "QuadraticProgrammingTests", dependencies: ["QuadraticProgramming"], swiftSettings: strict),
+    .testTarget(name: "QuadraticProgrammingTests", dependencies: ["QuadraticProgramming", "BallastCore"], swiftSettings: strict),
     .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore", "BallastTestSupport"], swiftSettings: strict),
     .testTarget(
       name: "BallastBacktestTests", dependencies: ["BallastBacktest", "BallastFormats", "BallastData"], exclude: ["Reference"],

@@ -1,8 +1,9 @@
+public import BallastCore
 /// Seeded synthetic mean-variance problems for tests, benchmarks and reference comparisons,
 /// reproducible bit for bit in other languages (the Python reference generator in
 /// `Tests/BallastOptimizerTests/Reference/` implements the same formula).
 ///
-/// With the SplitMix64 stream `u₁, u₂, …` (uniform in [0, 1), 53 bits), drawn in this order:
+/// With the SplitMix64 stream of ``SeededGenerator`` `u₁, u₂, …` (uniform in [0, 1), 53 bits), drawn in this order:
 /// - loadings `B_ik`, row-major over `i < n`, `k < 4`: `0.08 + 0.17 u` for `k = 0` (market),
 ///   `0.2 (u − 0.5)` otherwise;
 /// - idiosyncratic volatilities `s_i = 0.10 + 0.30 u`;
@@ -14,7 +15,7 @@ public enum SyntheticProblem {
 
   /// `(assets, μ, Σ)` for `n` assets from `seed`; assets are named `S000`, `S001`, ….
   public static func make(n: Int, seed: UInt64) -> (assets: [String], mu: [Double], covariance: CovarianceMatrix) {
-    var rng = SplitMix64(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let k = factorCount
     var B = [Double](repeating: 0, count: n * k)
     for i in 0..<n {
@@ -37,19 +38,4 @@ public enum SyntheticProblem {
     }
     return (names, mu, CovarianceMatrix(uncheckedDimension: n, values: v))
   }
-}
-
-/// SplitMix64 (Steele, Lea & Flood, *Fast splittable pseudorandom number generators*, 2014).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-  public var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// Uniform in [0, 1): the top 53 bits times 2⁻⁵³.
-  public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -9,19 +9,6 @@ import Testing
 /// rebalance, checked against an independent two-asset simulation with the closed-form
 /// minimum-variance weights.
 @Suite struct OptimizedStrategyTests {
-  /// SplitMix64, so the panel is the same on every run.
-  struct Mix {
-    var state: UInt64
-    mutating func next() -> Double {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z >> 31
-      return Double(z >> 11) / Double(1 << 53)
-    }
-  }
-
   /// Weekday dates from 2021-01-04, so rows fall in calendar months of about 21 rows.
   static func weekdays(_ count: Int) -> [CivilDate] {
     var out: [CivilDate] = []
@@ -36,10 +23,10 @@ import Testing
 
   /// Two assets with different volatilities and some correlation; row 0 is the start.
   static func twoAssets(rows n: Int = 160, seed: UInt64 = 7) -> [[Double]] {
-    var g = Mix(state: seed)
+    var g = SeededGenerator(seed: seed)  // the same stream on every run
     return (0..<n).map { t in
       if t == 0 { return [0, 0] }
-      let common = g.next() - 0.5, a = g.next() - 0.5, b = g.next() - 0.5
+      let common = g.unit() - 0.5, a = g.unit() - 0.5, b = g.unit() - 0.5
       return [0.0004 + 0.012 * (common + a), 0.0002 + 0.02 * (0.5 * common + b)]
     }
   }

@@ -52,7 +52,7 @@ import Testing
 
   /// A seeded daily panel: `rows` rows of `assets` assets.
   static func dailyPanel(rows: Int, assets: Int, seed: UInt64) throws -> BacktestData {
-    var rng = SplitMix(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let start = CivilDate(year: 1990, month: 1, day: 2)!
     var dates: [CivilDate] = []
     var day = start
@@ -61,7 +61,7 @@ import Testing
       if weekday != 0 && weekday != 6 { dates.append(day) }
       day = day.adding(days: 1)
     }
-    let columns = (0..<assets).map { a in (0..<rows).map { _ in 0.0003 + 0.012 * (rng.nextUnit() - 0.5) * Double(1 + a % 3) } }
+    let columns = (0..<assets).map { a in (0..<rows).map { _ in 0.0003 + 0.012 * (rng.unit() - 0.5) * Double(1 + a % 3) } }
     return try BacktestData(
       dates: dates, assets: (0..<assets).map { "asset\($0)" }, targets: [Double](repeating: 1 / Double(assets), count: assets),
       columns: columns, periodsPerYear: 252)

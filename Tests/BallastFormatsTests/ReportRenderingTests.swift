@@ -37,9 +37,9 @@ import Testing
   }
 
   @Test func downsamplingKeepsTheExtremesAndTheEnds() {
-    var rng = SplitMix(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     var ys: [Double] = [1]
-    for _ in 1..<50_000 { ys.append(ys.last! * (1 + 0.02 * (rng.nextUnit() - 0.5))) }
+    for _ in 1..<50_000 { ys.append(ys.last! * (1 + 0.02 * (rng.unit() - 0.5))) }
     ys[31_337] = 0.01  // a deep trough
     ys[4_242] = 1e6  // a spike
     let xs = ys.indices.map(Double.init)
@@ -114,18 +114,4 @@ extension Double {
     while v < 1 { v *= 10; e -= 1 }
     return e
   }
-}
-
-/// A tiny seeded generator for the tests (SplitMix64).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

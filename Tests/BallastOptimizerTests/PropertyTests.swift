@@ -1,3 +1,4 @@
+import BallastCore
 import BallastOptimizer
 import QuadraticProgramming
 import Testing
@@ -34,7 +35,7 @@ import Testing
   func permutingAssetsPermutesWeights(seed: Int) throws {
     let n = 25
     let p = SyntheticProblem.make(n: n, seed: UInt64(seed) + 99)
-    var rng = SplitMix64(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let perm = Array(0..<n).shuffled(using: &rng)
     var v = [Double](repeating: 0, count: n * n)
     for i in 0..<n { for j in 0..<n { v[i * n + j] = p.covariance[perm[i], perm[j]] } }
@@ -94,7 +95,7 @@ import Testing
 
   @Test func rollingOptimizerWarmStartsFromPreviousWeights() throws {
     let p = SyntheticProblem.make(n: 8, seed: 8)
-    var rng = SplitMix64(seed: 1)
+    var rng = SeededGenerator(seed: 1)
     let returns = (0..<8).map { i in (0..<300).map { _ in 0.0005 + 0.02 * (rng.unit() - 0.5) * (1 + Double(i) / 8) } }
     let rolling = RollingOptimizer(objective: .minVariance, covariance: .ledoitWolf)
     let first = try rolling.weights(assets: p.assets, trailingReturns: returns.map { Array($0[0..<250]) }, previous: nil)

@@ -1,3 +1,4 @@
+import BallastCore
 @testable import QuadraticProgramming
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
   func appendAndRemoveKeepLLTEqualToH(seed: Int) {
     let qp = RandomQP.make(n: 12, seed: UInt64(seed), withRow: false)
     let n = 12
-    var rng = SplitMix64(seed: UInt64(seed) + 77)
+    var rng = SeededGenerator(seed: UInt64(seed) + 77)
     var factor = CholeskyFactor(capacity: 4)
     var kept: [Int] = []
     for step in 0..<40 {

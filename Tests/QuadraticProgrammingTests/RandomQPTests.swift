@@ -1,10 +1,11 @@
+import BallastCore
 import QuadraticProgramming
 import Testing
 
 /// Seeded random portfolio-like QPs: P = BBᵀ + D, a budget row, bounds, an extra inequality.
 enum RandomQP {
   static func make(n: Int, seed: UInt64, upper: Double = 1, withRow: Bool = true) -> QuadraticProgram {
-    var rng = SplitMix64(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let factors = 3
     var B = [Double](repeating: 0, count: n * factors)
     for i in 0..<(n * factors) { B[i] = rng.unit() * 0.4 - 0.2 }
@@ -59,7 +60,7 @@ enum RandomQP {
   func permutingVariablesPermutesTheSolution(seed: Int) {
     let n = 20
     let qp = RandomQP.make(n: n, seed: 2000 + UInt64(seed), withRow: false)
-    var rng = SplitMix64(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let perm = Array(0..<n).shuffled(using: &rng)
     var pq = QuadraticProgram(variableCount: n)
     for i in 0..<n {

@@ -1,3 +1,4 @@
+import BallastCore
 import ArgumentParser
 import BallastOptimizer
 import Foundation
@@ -56,7 +57,7 @@ struct BenchOptimize: ParsableCommand {
   /// sample covariance gives dense minimum-variance portfolios: the hard case for an active-set
   /// method.
   static func iidReturns(n: Int, periods: Int, seed: UInt64) -> ([String], [[Double]]) {
-    var rng = SplitMix64(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     func normal() -> Double {
       let u = max(rng.unit(), 1e-300), v = rng.unit()
       return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
