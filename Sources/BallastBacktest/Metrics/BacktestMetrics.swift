@@ -59,3 +59,17 @@ extension BacktestMetrics {
     finalUnitValue = s.nav[j]
   }
 }
+
+extension BacktestMetrics {
+  /// Metrics read back from a saved result (what `ballast backtest --format json` wrote).
+  public static func saved(
+    name: String, cagr: Double, volatility: Double, maxDrawdown: Double, sharpe: Double, sortino: Double, turnover: Double,
+    rebalances: Int, costs: Double, finalValue: Double, trackingError: Double, averageDrift: Double, rebalancingAlpha: Double,
+    netFlows: Double, finalUnitValue: Double
+  ) -> BacktestMetrics {
+    BacktestMetrics(
+      name: name, cagr: cagr, volatility: volatility, maxDrawdown: maxDrawdown, sharpe: sharpe, sortino: sortino, turnover: turnover,
+      rebalances: rebalances, costs: costs, finalValue: finalValue, trackingError: trackingError, averageDrift: averageDrift,
+      rebalancingAlpha: rebalancingAlpha, netFlows: netFlows, finalUnitValue: finalUnitValue)
+  }
+}

@@ -17,6 +17,15 @@ public struct BacktestReport: Sendable {
   public var riskFree: String?
   public var results: [BacktestMetrics]
 
+  /// A report read back from saved results.
+  public init(
+    from: CivilDate, to: CivilDate, periods: Int, periodsPerYear: Double, assets: [String], targets: [Double],
+    costBasisPoints: Double, source: String, riskFree: String?, results: [BacktestMetrics]
+  ) {
+    (self.from, self.to, self.periods, self.periodsPerYear, self.assets, self.targets) = (from, to, periods, periodsPerYear, assets, targets)
+    (self.costBasisPoints, self.source, self.riskFree, self.results) = (costBasisPoints, source, riskFree, results)
+  }
+
   public init(
     data: BacktestData, source: String, riskFree: String?, costBasisPoints: Double, results: [BacktestMetrics]
   ) {

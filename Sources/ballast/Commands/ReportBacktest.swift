@@ -24,9 +24,16 @@ struct ReportBacktest: ParsableCommand {
 
   @OptionGroup var backtest: Backtest
 
+  @Option(help: ArgumentHelp("Draw the report from a saved result of 'ballast backtest --format json' instead of running it (with --saved-series).", valueName: "file"))
+  var saved: String?
+
+  @Option(help: ArgumentHelp("The CSV that '--series' wrote with that result.", valueName: "file"))
+  var savedSeries: String?
+
   func validate() throws { try ReportOutput.validate(backtest.common) }
 
   func run() throws {
+    if let saved { return try runSaved(saved) }
     try reportingInputErrors {
       var timer = PhaseTimer()
       var job = try timer.measureLoad { try BacktestJob.load(backtest) }
@@ -47,10 +54,37 @@ struct ReportBacktest: ParsableCommand {
     }
   }
 
+  /// The report of a saved result: `ballast backtest --format json --series FILE`, read back.
+  func runSaved(_ json: String) throws {
+    try reportingInputErrors {
+      guard let series = savedSeries else {
+        throw InputError(file: "--saved", message: "also give --saved-series FILE: the '--series' CSV written with the result")
+      }
+      var timer = PhaseTimer()
+      let (report, read) = try timer.measureLoad { try SavedBacktest.read(json: json, series: series) }
+      var paths = read
+      for i in paths.strategies.indices {
+        // A strategy's name is its spec: read it again for its band, when it has a fixed one.
+        guard let parsed = try? StrategySpec.parse(paths.strategies[i].name) else { continue }
+        Self.addBand(parsed.strategy, to: &paths.strategies[i], assets: paths.assets, targets: paths.targets)
+      }
+      let bundled = BundledData.dataSet(named: report.source).map { "\($0.source) (bundled data set \($0.name)); " } ?? ""
+      let note = bundled + "drawn from the saved result \(json) and its series \(series)"
+      let html = BacktestReportPage.html(report, paths: paths, dataNote: note, command: ReportOutput.commandLine)
+      try ReportOutput.write(html, kind: "backtest", common: backtest.common, timer: timer)
+    }
+  }
+
   /// The drawn path of one strategy, with its band when the band is fixed.
   static func path(_ s: Strategy, _ r: BacktestResult, assets: [String], targets: [Double]) -> BacktestPaths.Strategy {
     var path = BacktestPaths.Strategy(
       name: r.metrics.name, values: r.series?.values ?? [], weights: r.series?.weights ?? [], rebalanced: r.series?.rebalanced ?? [])
+    addBand(s, to: &path, assets: assets, targets: targets)
+    return path
+  }
+
+  /// The strategy's band widths (and how they move, when they are not fixed).
+  static func addBand(_ s: Strategy, to path: inout BacktestPaths.Strategy, assets: [String], targets: [Double]) {
     if case .band(let rule, _, let scaling) = s.rule, let widths = try? rule.resolve(assets: assets, targets: targets) {
       path.band = widths
       switch scaling {
@@ -60,6 +94,5 @@ struct ReportBacktest: ParsableCommand {
       case .vixBuckets: path.bandNote = "set by the VIX bucket table"
       }
     }
-    return path
   }
 }
