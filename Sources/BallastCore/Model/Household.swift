@@ -107,13 +107,13 @@ public struct Household: Sendable, Hashable {
   /// order of the file never changes a result.
   public func canonicalized() -> Household {
     var h = self
-    h.securities.sort { $0.symbol < $1.symbol }
-    h.accounts.sort { $0.id < $1.id }
+    if !h.securities.isSorted(by: { $0.symbol < $1.symbol }) { h.securities.sort { $0.symbol < $1.symbol } }
+    if !h.accounts.isSorted(by: { $0.id < $1.id }) { h.accounts.sort { $0.id < $1.id } }
     for i in h.accounts.indices {
-      h.accounts[i].holdings.sort { $0.symbol < $1.symbol }
+      if !h.accounts[i].holdings.isSorted(by: { $0.symbol < $1.symbol }) { h.accounts[i].holdings.sort { $0.symbol < $1.symbol } }
       for k in h.accounts[i].holdings.indices {
         let lots = h.accounts[i].holdings[k].lots
-        if !lots.indices.dropFirst().allSatisfy({ !TaxLot.canonicalOrder(lots[$0], lots[$0 - 1]) }) {
+        if !lots.isSorted(by: TaxLot.canonicalOrder) {
           // Sort positions, then move each lot once (lots are not trivially copyable).
           let day = lots.map(\.acquired.dayNumber)
           let order = lots.indices.sorted { a, b in
@@ -141,5 +141,12 @@ extension TaxLot {
     if a.id != b.id { return (a.id ?? "") < (b.id ?? "") }
     if a.quantity != b.quantity { return a.quantity < b.quantity }
     return a.cost < b.cost
+  }
+}
+
+extension Array {
+  /// Whether every element is ordered before or equal to the next by `areInIncreasingOrder`.
+  func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+    indices.dropFirst().allSatisfy { !areInIncreasingOrder(self[$0], self[$0 - 1]) }
   }
 }

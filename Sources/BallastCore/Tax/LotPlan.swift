@@ -96,9 +96,10 @@ extension Household {
   /// long-term gain room (`zeroRateGainRoom`) goes to the long-term gain lots that raise the
   /// most per dollar of gain first. Indexed [account][holding][lot].
   func zeroRatedLotValues() -> [[[Money]]] {
-    var result = accounts.map { $0.holdings.map { [Money](repeating: .zero, count: $0.lots.count) } }
     var room = tax.zeroRateGainRoom
-    guard room > .zero else { return result }
+    // Without room nothing is zero-rated: empty lists (LotPlan reads a missing entry as zero).
+    guard room > .zero else { return accounts.map { $0.holdings.map { _ in [] } } }
+    var result = accounts.map { $0.holdings.map { [Money](repeating: .zero, count: $0.lots.count) } }
     var candidates: [(fraction: Double, a: Int, h: Int, l: Int, value: Money, gain: Money)] = []
     for (a, account) in accounts.enumerated() where account.type == .taxable {
       for (k, holding) in account.holdings.enumerated() {

@@ -17,6 +17,16 @@ public struct WashSaleRule: Sendable {
   public let days: Int
 
   public init(_ h: Household) {
+    self.asOf = h.asOf
+    self.days = h.tax.washSaleDays
+    if !h.securities.contains(where: { !$0.sameAs.isEmpty }) {
+      // No share classes: every symbol is a group of its own.
+      var groupOf: [Symbol: Int] = [:]
+      for (i, s) in h.securities.enumerated() { groupOf[s.symbol] = i }
+      self.groupOf = groupOf
+      self.recentPurchase = Self.recentPurchases(h, groupOf: groupOf)
+      return
+    }
     // Union-find over sameAs links.
     var parent: [Symbol: Symbol] = [:]
     func find(_ s: Symbol) -> Symbol {
@@ -38,6 +48,11 @@ public struct WashSaleRule: Sendable {
     var groupOf: [Symbol: Int] = [:]
     for (s, r) in zip(h.securities, roots) { groupOf[s.symbol] = number[r] }
     self.groupOf = groupOf
+    self.recentPurchase = Self.recentPurchases(h, groupOf: groupOf)
+  }
+
+  /// The last purchase of each group within the window before `asOf`.
+  static func recentPurchases(_ h: Household, groupOf: [Symbol: Int]) -> [Int: CivilDate] {
     var recent: [Int: CivilDate] = [:]
     let start = h.asOf.adding(days: -h.tax.washSaleDays)
     for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
@@ -45,9 +60,7 @@ public struct WashSaleRule: Sendable {
       if let d = recent[g], d >= t.date { continue }
       recent[g] = t.date
     }
-    self.recentPurchase = recent
-    self.asOf = h.asOf
-    self.days = h.tax.washSaleDays
+    return recent
   }
 
   public func isIdentical(_ a: Symbol, _ b: Symbol) -> Bool {

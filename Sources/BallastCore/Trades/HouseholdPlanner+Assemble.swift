@@ -9,7 +9,7 @@ extension HouseholdPlanner {
     var allSales: [LotSale] = []
     var warnings: [String] = []
     for (a, account) in h.accounts.enumerated() {
-      for o in orders[a].sorted(by: { ($0.side == .sell ? 0 : 1, $0.symbol) < ($1.side == .sell ? 0 : 1, $1.symbol) }) {
+      for o in orders[a].sorted(by: { x, y in x.side != y.side ? x.side == .sell : x.symbol < y.symbol }) {
         let amount = sizing.amount(o.quantity, o.price)
         var lots: [LotSale] = []
         if o.side == .sell, !request.ignoreTaxes, account.type == .taxable,
