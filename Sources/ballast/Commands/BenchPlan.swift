@@ -8,7 +8,7 @@ import Synchronization
 struct BenchPlan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Plan a 10-account, 100-security, 2,000-lot household, and a batch of small households on all cores.",
+    abstract: "Plan 10-account, 100-security households of 2,000 and 5,000 lots, and a batch of small households on all cores.",
     discussion: """
       Build with 'swift build -c release' first: debug builds are 10-50x slower.
 
@@ -22,22 +22,27 @@ struct BenchPlan: ParsableCommand {
   @Option(help: "Small households (3 accounts, 8 securities, 40 lots) in the batch.")
   var batch = 1_000_000
 
+  @Option(help: "Only this batch mode: naive (tax-aware with the naive comparison), tax (without it) or notax.")
+  var only: String?
+
   func run() throws {
     let clock = ContinuousClock()
-    // The large household: 10 accounts, 100 securities, 8 classes, 2,000 lots.
-    var g = SeededGenerator(seed: 42)
-    let large = RandomHousehold(accounts: 10, securities: 100, assetClasses: 8, lots: 2_000).make(using: &g)
-    let lots = large.accounts.flatMap(\.holdings).reduce(0) { $0 + $1.lots.count }
-    var samples: [Double] = []
-    var trades = 0
-    for _ in 0..<repeats {
-      let start = clock.now
-      let plan = try HouseholdPlanner().plan(large)
-      samples.append(Self.ms(clock.now - start))
-      trades = plan.trades.count
+    // Large households: 10 accounts, 100 securities, 8 classes, 2,000 and 5,000 lots (tax-aware).
+    for lotCount in [2_000, 5_000] {
+      var g = SeededGenerator(seed: 42)
+      let large = RandomHousehold(accounts: 10, securities: 100, assetClasses: 8, lots: lotCount).make(using: &g)
+      let lots = large.accounts.flatMap(\.holdings).reduce(0) { $0 + $1.lots.count }
+      var samples: [Double] = []
+      var trades = 0
+      for _ in 0..<repeats {
+        let start = clock.now
+        let plan = try HouseholdPlanner().plan(large)
+        samples.append(Self.ms(clock.now - start))
+        trades = plan.trades.count
+      }
+      samples.sort()
+      print("large household (10 accounts, 100 securities, \(lots) lots): median \(Self.f(samples[samples.count / 2])) ms, p90 \(Self.f(samples[samples.count * 9 / 10])) ms, \(trades) trades")
     }
-    samples.sort()
-    print("large household (10 accounts, 100 securities, \(lots) lots): median \(Self.f(samples[samples.count / 2])) ms, p90 \(Self.f(samples[samples.count * 9 / 10])) ms, \(trades) trades")
 
     // The batch: households made on demand from per-index seeds.
     let shape = RandomHousehold(accounts: 3, securities: 8, assetClasses: 4, lots: 40)
@@ -51,11 +56,11 @@ struct BenchPlan: ParsableCommand {
       for i in (batch * part / 64)..<(batch * (part + 1) / 64) { made.add(make(i).accounts.count, ordering: .relaxed) }
     }
     let generation = clock.now - start
-    for (label, request) in [
-      ("tax-aware, with the naive-plan comparison", PlanRequest()),
-      ("tax-aware, without the naive-plan comparison", PlanRequest(compareWithNaivePlan: false)),
-      ("ignoring taxes (--no-tax)", PlanRequest(ignoreTaxes: true)),
-    ] {
+    for (mode, label, request) in [
+      ("naive", "tax-aware, with the naive-plan comparison", PlanRequest()),
+      ("tax", "tax-aware, without the naive-plan comparison", PlanRequest(compareWithNaivePlan: false)),
+      ("notax", "ignoring taxes (--no-tax)", PlanRequest(ignoreTaxes: true)),
+    ] where only == nil || only == mode {
       let planned = Atomic<Int>(0)
       let failed = Atomic<Int>(0)
       start = clock.now
