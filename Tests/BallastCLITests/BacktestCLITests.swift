@@ -44,7 +44,7 @@ import Testing
   }
 
   func temp(_ name: String, _ text: String? = nil) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-cli-\(ProcessInfo.processInfo.processIdentifier)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try? FileManager.default.removeItem(at: url)

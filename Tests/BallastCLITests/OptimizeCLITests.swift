@@ -30,7 +30,9 @@ import Testing
   }
 
   func temp(_ name: String, _ text: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-optimize-cli-\(ProcessInfo.processInfo.processIdentifier)")
+    // A directory of its own per call: tests run in parallel and would otherwise read a file
+    // while another test rewrites it.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-optimize-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)

@@ -95,6 +95,26 @@ import Testing
     #expect(!plan.trades.contains { $0.side == .buy && $0.symbol == Symbol("S") })
   }
 
+  /// Step 3 of the seed after the tax-free trades: the brokerage holds 400 S bought at 102.50
+  /// (a 1,000 long-term loss) and may buy only S and T; the IRA holds 1,000 S and 400 B. Stocks
+  /// are 140,000 of 180,000 against 50%: the IRA sells 500 S and buys 500 B (no tax). The
+  /// brokerage cannot rebalance (no bonds on its menu), but its position is overweight and at a
+  /// loss: the plan sells the lot and buys 800 T, the listed substitute, with the 40,000.
+  @Test func harvestsOverweightLossesAfterTheTaxFreeTrades() throws {
+    var h = household(stockLots: [lot(400, 41_000, "2024-01-02")], bonds: 0)
+    h.accounts[0].holdings.removeAll { $0.symbol == Symbol("B") }
+    h.accounts[0].allowed = [Symbol("S"), Symbol("T")]
+    h.accounts.append(Account(id: AccountID("ira"), type: .taxDeferred, cash: 0, holdings: [
+      Holding(symbol: Symbol("S"), quantity: 1000), Holding(symbol: Symbol("B"), quantity: 400),
+    ]))
+    let plan = try HouseholdPlanner().plan(h, request: PlanRequest(method: .toTarget))
+    #expect(plan.trades(in: "ira") == ["sell 500 S", "buy 500 B"])
+    #expect(plan.trades(in: "brokerage") == ["sell 400 S", "buy 800 T"])
+    #expect(plan.tax?.longTermLosses == Money(-1_000))
+    #expect(plan.warnings.contains { $0.hasPrefix("harvests a loss of 1,000.00 on S in 'brokerage' and buys T") })
+    #expect(plan.weight("stocks") == 0.5)
+  }
+
   /// Netting cases computed by hand (rates 37% / 15%):
   /// 1. ST +10,000, LT −4,000: net ST +6,000 → 2,220.
   /// 2. ST −10,000, LT +4,000: net ST −6,000 → deduct 3,000 (−1,110), carry 3,000.

@@ -62,7 +62,9 @@ extension LotPlan {
       func cost(_ tax: Double) -> Double {
         guard method == .taxOptimal || method == .specific else { return taxableSale + tie }
         // A loss is worth its tax value: selling it lowers the tax (through netting or the
-        // deduction against income), so the solver prefers it even to a tax-free trade.
+        // deduction against income), so the solver prefers it even to a tax-free trade. The
+        // losses of overweight positions it leaves are harvested after the solve, with a
+        // substitute (harvestOverweightLosses).
         if isLoss { return gainFraction * rate + tie }
         return taxableSale + tax + (turnsLongSoon ? Self.nearLongTermPenalty : 0) + tie
       }

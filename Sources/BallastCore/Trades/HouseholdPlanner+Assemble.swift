@@ -3,7 +3,8 @@ extension HouseholdPlanner {
   /// account outcomes, the tax estimate against a naive plan's, and warnings.
   func assemble(
     _ h: Household, orders: [[LotSizing.Order]], sizing: LotSizing, request: PlanRequest, method: RebalanceMethod,
-    before: DriftReport, cashBefore: [Money], flows: [Money], round: PlanRound, lotPlans plans: [[LotPlan?]]
+    before: DriftReport, cashBefore: [Money], flows: [Money], round: PlanRound, lotPlans plans: [[LotPlan?]],
+    harvests: [HarvestSwap] = []
   ) -> TradePlan {
     var trades: [Trade] = []
     var allSales: [LotSale] = []
@@ -34,6 +35,11 @@ extension HouseholdPlanner {
     let outcomes = AccountOutcome.all(before: h, after: afterHousehold, trades: trades, cashBefore: cashBefore, flows: flows)
     if !round.droppedOrders.isEmpty {
       warnings.append("dropped \(round.droppedOrders.count) trade(s) below minTrade \(h.settings.minTrade.formatted(minimumFractionDigits: 2)): \(round.droppedOrders.joined(separator: "; "))")
+    }
+    for swap in harvests {
+      let loss = trades.first { $0.account == swap.account && $0.symbol == swap.sold }?.lots.filter { $0.gain.isNegative }
+        .reduce(Money.zero) { $0 - $1.gain } ?? .zero
+      warnings.append("harvests a loss of \(loss.grouped(places: 2)) on \(swap.sold) in '\(swap.account)' and buys \(swap.bought) to keep the exposure")
     }
     var tax: TaxSummary?
     if !request.ignoreTaxes {

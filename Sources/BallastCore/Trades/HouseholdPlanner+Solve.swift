@@ -40,8 +40,10 @@ extension HouseholdPlanner {
       for (k, holding) in account.holdings.enumerated() where sold[a][k] > halfCent {
         guard let s = problem.securityIndex[holding.symbol] else { continue }
         let price = h.securities[s].price
+        // A taxable holding may sell only the lots its plan allows (the wash-sale rule).
+        let sellable = problem.lotPlans[a][k]?.sellable ?? holding.quantity
         orders.append(.init(symbol: holding.symbol, side: .sell,
-          quantity: sizing.sellQuantity(amount: sold[a][k], price: price, held: holding.quantity), price: price, held: holding.quantity))
+          quantity: sizing.sellQuantity(amount: sold[a][k], price: price, held: sellable), price: price, held: sellable))
       }
       for (s, security) in h.securities.enumerated() where bought[a][s] > halfCent {
         orders.append(.init(symbol: security.symbol, side: .buy,

@@ -53,9 +53,13 @@ public struct HouseholdPlanner: Sendable {
       orders = try solve(problem, sizing: sizing)
       if !round.review(orders, sizing: sizing, problem: &problem) { break }
     }
+    var harvests: [HarvestSwap] = []
+    if !request.ignoreTaxes && request.maxTax == nil && method != .cashFlowOnly {
+      harvests = harvestOverweightLosses(&orders, problem: problem, sizing: sizing, before: before, round: round)
+    }
     return assemble(
       h, orders: orders, sizing: sizing, request: request, method: method, before: before, cashBefore: cashBefore,
-      flows: flows, round: round, lotPlans: problem.lotPlans)
+      flows: flows, round: round, lotPlans: problem.lotPlans, harvests: harvests)
   }
 
   /// The net flow of each account: the file's `cashFlows` plus the request's.

@@ -1,0 +1,103 @@
+extension HouseholdPlanner {
+  /// One harvest the plan adds: the loss lots of an overweight holding, sold and replaced by a
+  /// listed substitute in the same account.
+  struct HarvestSwap {
+    var account: AccountID
+    var sold: Symbol
+    var bought: Symbol
+    var quantity: Quantity
+  }
+
+  /// Step 3 of the seed: after the trades that rebalance, harvest the losses of overweight
+  /// positions in taxable accounts, buying a listed substitute so the class keeps its exposure.
+  ///
+  /// A holding is harvested when its class stood above target before the plan, it has loss
+  /// lots the plan does not already sell, a substitute (not substantially identical) is
+  /// allowed in the account, and neither the wash-sale rule nor `minTrade` stands in the way:
+  /// its group is not bought anywhere in the plan, was not bought in the window before `asOf`,
+  /// and the substitute's group is not sold at a loss by the plan.
+  func harvestOverweightLosses(
+    _ orders: inout [[LotSizing.Order]], problem: PlanProblem, sizing: LotSizing, before: DriftReport, round: PlanRound
+  ) -> [HarvestSwap] {
+    let h = problem.household
+    let rule = round.washSale
+    let overweight = Set(zip(h.targets.classes, before.classes).filter { $0.0.isLeaf && $0.1.drift > 0 }.map(\.0.name))
+    var boughtGroups = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupOf[$0.symbol] })
+    var lossGroups = Set(round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols.compactMap { rule.groupOf[$0] })
+    var swaps: [HarvestSwap] = []
+    for (a, account) in h.accounts.enumerated() where account.type == .taxable {
+      for (k, holding) in account.holdings.enumerated() {
+        guard let plan = problem.lotPlans[a][k], let security = h.security(holding.symbol), overweight.contains(security.assetClass),
+          let group = rule.groupOf[holding.symbol], !boughtGroups.contains(group), !round.lossSalesForbidden.contains(group)
+        else { continue }
+        let losses = plan.order.prefix { holding.lots[$0].cost > holding.lots[$0].quantity * security.price }
+        let lossQuantity = losses.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
+        let sellIndex = orders[a].firstIndex { $0.side == .sell && $0.symbol == holding.symbol }
+        let already = sellIndex.map { orders[a][$0].quantity } ?? .zero
+        guard lossQuantity > already else { continue }
+        let extra = lossQuantity - already
+        guard sizing.amount(extra, security.price) >= max(h.settings.minTrade, Money(1)),
+          let substitute = security.substitutes.compactMap({ h.security($0) }).first(where: { s in
+            account.mayBuy(s.symbol) && !rule.isIdentical(s.symbol, holding.symbol) && !problem.bannedBuys.contains(s.symbol)
+              && !(rule.groupOf[s.symbol].map(lossGroups.contains) ?? false)
+          })
+        else { continue }
+        var trial = orders[a]
+        if let i = sellIndex {
+          trial[i].quantity = lossQuantity
+        } else {
+          trial.append(.init(symbol: holding.symbol, side: .sell, quantity: lossQuantity, price: security.price, held: holding.quantity))
+        }
+        let proceeds = sizing.amount(extra, security.price) - sizing.cost(of: sizing.amount(extra, security.price))
+        let budget = max(.zero, proceeds - h.settings.costs.commission)
+        let buy = (FixedDecimal(budget.doubleValue / (1 + sizing.spread.doubleValue) / substitute.price.doubleValue, places: sizing.places, .down) ?? .zero)
+        guard buy > .zero else { continue }
+
+        if let j = trial.firstIndex(where: { $0.side == .buy && $0.symbol == substitute.symbol }) {
+          trial[j].quantity += buy
+        } else {
+          trial.append(.init(symbol: substitute.symbol, side: .buy, quantity: buy, price: substitute.price, held: .zero))
+        }
+        guard sizing.repair(&trial, startingCash: account.cash, reserve: h.settings.cashReserve) else { continue }
+        // The swap costs something and leaves a remainder in cash: it must not push any class
+        // (or group) further outside its band than the plan already leaves it.
+        var after = orders
+        after[a] = trial
+        let (was, now) = (bandExcess(orders, problem: problem, sizing: sizing), bandExcess(after, problem: problem, sizing: sizing))
+        guard zip(was, now).allSatisfy({ $1 <= $0 + 1e-12 }) else { continue }
+        orders[a] = trial.filter { $0.quantity > .zero }
+        boughtGroups.insert(rule.groupOf[substitute.symbol] ?? -1)
+        lossGroups.insert(group)
+        swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol, quantity: extra))
+      }
+    }
+    return swaps
+  }
+
+  /// How far each class and group would end outside its band (0 inside), valued from the
+  /// orders' amounts with the base reduced by their costs.
+  func bandExcess(_ orders: [[LotSizing.Order]], problem: PlanProblem, sizing: LotSizing) -> [Double] {
+    let h = problem.household
+    var change = [Double](repeating: 0, count: h.targets.classes.count)
+    var costs = 0.0
+    for list in orders {
+      for o in list where o.quantity > .zero {
+        guard let s = problem.securityIndex[o.symbol] else { continue }
+        let amount = sizing.amount(o.quantity, o.price)
+        costs += sizing.cost(of: amount).doubleValue
+        for k in problem.nodesOfSecurity[s] { change[k] += (o.side == .buy ? amount : -amount).doubleValue }
+      }
+    }
+    if let cash = h.targets.classes.firstIndex(where: { $0.name == .cash }) {
+      // Cash as a class moves opposite to the securities bought and sold, less the costs.
+      change[cash] = -h.targets.classes.indices.filter { h.targets.classes[$0].isLeaf && $0 != cash }.reduce(0.0) { $0 + change[$1] } - costs
+    }
+    let base = problem.base.doubleValue - costs
+    return h.targets.classes.indices.map { k in
+      guard base > 0 else { return .infinity }
+      let w = (problem.nodeValues[k].doubleValue + change[k]) / base
+      let (lower, upper) = h.targets.classes[k].edges
+      return max(0, lower - w) + max(0, w - upper)
+    }
+  }
+}
