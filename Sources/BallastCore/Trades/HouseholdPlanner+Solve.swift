@@ -6,7 +6,7 @@ extension HouseholdPlanner {
   static let edgeMargin = 0.02
 
   /// The aim of every class and group under `method`.
-  func aims(_ h: Household, before: DriftReport, method: RebalanceMethod, requested: RebalanceMethod) -> [Aim] {
+  func aims(_ h: Household, before: DriftReport, method: RebalanceMethod) -> [Aim] {
     zip(h.targets.classes, before.classes).map { node, drift in
       let perClass: RebalanceMethod = method == .auto ? node.resolvedMethod : method
       guard perClass == .toBandEdge else { return Aim(weight: node.weight, cost: RebalanceModel.Weights.aim) }

@@ -40,12 +40,12 @@ public struct HouseholdPlanner: Sendable {
     var round = PlanRound(household: h, request: request)
     var problem = PlanProblem(
       household: h, securityIndex: Dictionary(uniqueKeysWithValues: h.securities.enumerated().map { ($1.symbol, $0) }),
-      nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method, requested: requested),
+      nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method),
       base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
       forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
       lotPlans: round.lotPlans(), maxTax: request.maxTax,
-      nodeValues: h.nodeValues(), locationOrders: h.targets.classes.map(\.resolvedLocation),
+      nodeValues: before.classes.map(\.value), locationOrders: h.targets.classes.map(\.resolvedLocation),
       householdHoldings: householdHoldings(h))
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []

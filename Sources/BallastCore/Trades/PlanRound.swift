@@ -17,7 +17,6 @@ struct PlanRound {
   /// kept because some account can buy nothing else in the class.
   var washSaleBans: [Symbol] = []
   var washSaleKeeps: [(symbol: Symbol, buyers: [AccountID])] = []
-  var taxLimitShortfall: Money = .zero
 
   init(household: Household, request: PlanRequest) {
     self.household = household
