@@ -1,4 +1,4 @@
-public import BallastCore
+import BallastCore
 /// Seeded synthetic mean-variance problems for tests, benchmarks and reference comparisons,
 /// reproducible bit for bit in other languages (the Python reference generator in
 /// `Tests/BallastOptimizerTests/Reference/` implements the same formula).
