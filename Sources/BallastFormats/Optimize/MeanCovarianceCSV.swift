@@ -1,5 +1,5 @@
 public import BallastOptimizer
-public import Foundation
+import Foundation
 
 /// Reads the `--mu` and `--cov` files of `ballast optimize` (SPEC §2):
 /// - `--mu`: a header row, then one row per asset: name, annual expected return;
