@@ -1,6 +1,6 @@
-public import BallastBacktest
-public import BallastCore
-public import Foundation
+import BallastBacktest
+import BallastCore
+import Foundation
 
 /// Reads back what `ballast backtest --format json --series FILE` wrote, so that a report can
 /// be drawn without running the backtest again.

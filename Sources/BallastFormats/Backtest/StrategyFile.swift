@@ -1,4 +1,4 @@
-public import BallastBacktest
+import BallastBacktest
 import Foundation
 internal import Yams
 

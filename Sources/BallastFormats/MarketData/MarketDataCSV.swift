@@ -1,4 +1,4 @@
-public import BallastCore
+import BallastCore
 public import Foundation
 
 /// Reads market-data CSV files: a header row whose first column is `date`, then one row per

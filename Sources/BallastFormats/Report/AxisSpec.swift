@@ -1,4 +1,4 @@
-public import BallastCore
+import BallastCore
 
 /// One axis of a chart: its label (with the unit), its scale kind and how ticks read.
 public struct AxisSpec: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import BallastBacktest
+import BallastBacktest
 import BallastCore
 
 /// The HTML report of a backtest (`ballast report backtest`): growth of 1 on a log scale,

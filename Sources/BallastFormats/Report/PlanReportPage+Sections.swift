@@ -1,4 +1,4 @@
-public import BallastCore
+import BallastCore
 
 extension PlanReportPage {
   /// One table of trades per account, with the account's cash before and after.

@@ -1,4 +1,4 @@
-public import BallastBacktest
+import BallastBacktest
 
 extension SweepReportPage {
   /// The page of a sweep of `key` over `values` (one per result, in order), judged by `metric`.
