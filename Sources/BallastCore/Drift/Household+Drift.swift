@@ -1,11 +1,9 @@
 extension Household {
   /// Market value of every target node (leaf classes from their securities, groups as the sum
-  /// of their members, `cash` as the accounts' cash), in the order of `targets.classes`.
+  /// of their members, `cash` as the accounts' cash) in the order of `targets.classes`, the
+  /// value of all securities held, and all cash, in one pass.
   ///
   /// - Complexity: O(holdings + securities + classes), one dictionary lookup per holding.
-  public func nodeValues() -> [Money] { valuation().nodes }
-
-  /// Node values, the value of all securities held, and all cash, in one pass.
   func valuation() -> (nodes: [Money], securities: Money, cash: Money) {
     let nodes = targets.classes
     var nodeOf: [AssetClassName: Int] = [:]

@@ -6,8 +6,6 @@ public enum AccountType: String, Sendable, Hashable, CaseIterable {
   case taxDeferred
   /// Never taxed (Roth IRA).
   case taxExempt
-
-  public var isTaxAdvantaged: Bool { self != .taxable }
 }
 
 /// A purchase still held: how many shares, their total cost basis, and when they were bought.

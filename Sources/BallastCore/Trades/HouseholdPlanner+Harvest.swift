@@ -5,7 +5,6 @@ extension HouseholdPlanner {
     var account: AccountID
     var sold: Symbol
     var bought: Symbol
-    var quantity: Quantity
   }
 
   /// Step 3 of the seed: after the trades that rebalance, harvest the losses of overweight
@@ -68,7 +67,7 @@ extension HouseholdPlanner {
         orders[a] = trial.filter { $0.quantity > .zero }
         boughtGroups.insert(rule.groupOf[substitute.symbol] ?? -1)
         lossGroups.insert(group)
-        swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol, quantity: extra))
+        swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol))
       }
     }
     return swaps

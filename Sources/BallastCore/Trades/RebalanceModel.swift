@@ -93,7 +93,7 @@ struct PlanProblem {
   var preferredSubstitutes: Set<Symbol> = []
   /// The most estimated tax the plan may cost; the program then gets a tax row.
   var maxTax: Money?
-  /// Value of every target node before trading (``Household/nodeValues()``).
+  /// Value of every target node before trading (the drift report's values).
   var nodeValues: [Money]
   /// The asset-location order of every target node (``AssetClassTarget/resolvedLocation``).
   var locationOrders: [[AccountType]]
