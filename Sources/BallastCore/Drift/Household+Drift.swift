@@ -3,30 +3,27 @@ extension Household {
   /// of their members, `cash` as the accounts' cash) in the order of `targets.classes`, the
   /// value of all securities held, and all cash, in one pass.
   ///
-  /// - Complexity: O(holdings + securities + classes), one dictionary lookup per holding.
+  /// - Complexity: O(holdings · log securities + securities · classes), one binary search per holding.
   func valuation() -> (nodes: [Money], securities: Money, cash: Money) {
     let nodes = targets.classes
-    var nodeOf: [AssetClassName: Int] = [:]
-    for (k, n) in nodes.enumerated() { nodeOf[n.name] = k }
-    var lookup: [Symbol: (price: Price, node: Int)] = [:]
-    lookup.reserveCapacity(securities.count)
-    for s in securities { lookup[s.symbol] = (s.price, nodeOf[s.assetClass] ?? -1) }
+    let nodeOfSecurity = securities.map { s in nodes.firstIndex { $0.name == s.assetClass } ?? -1 }
+    let sorted = securitiesAreSorted
     var values = [Money](repeating: .zero, count: nodes.count)
     var cash = Money.zero
     var held = Money.zero
-    for account in accounts {
-      cash += account.cash
-      for h in account.holdings {
-        guard let (price, k) = lookup[h.symbol] else { continue }
-        let value = h.quantity * price
+    for a in accounts.indices {
+      cash += accounts[a].cash
+      for k in accounts[a].holdings.indices {
+        guard let s = securityIndex(of: accounts[a].holdings[k].symbol, sorted: sorted) else { continue }
+        let value = accounts[a].holdings[k].quantity * securities[s].price
         held += value
-        if k >= 0 { values[k] += value }
+        if nodeOfSecurity[s] >= 0 { values[nodeOfSecurity[s]] += value }
       }
     }
-    if let k = nodeOf[.cash] { values[k] = cash }
+    if let k = nodes.firstIndex(where: { $0.name == .cash }) { values[k] = cash }
     // Members follow their group (depth first): adding from the back fills every group.
     for k in nodes.indices.reversed() {
-      if let p = nodes[k].parent, let parent = nodeOf[p] { values[parent] += values[k] }
+      if let p = nodes[k].parent, let parent = nodes.firstIndex(where: { $0.name == p }) { values[parent] += values[k] }
     }
     return (values, held, cash)
   }

@@ -16,12 +16,21 @@ public struct WashSaleRule: Sendable {
   public let asOf: CivilDate
   public let days: Int
 
+  /// A rule that knows no security and no purchase (for plans that ignore taxes).
+  init(noRuleAt asOf: CivilDate) {
+    self.asOf = asOf
+    self.days = 0
+    self.groupOf = [:]
+    self.recentPurchase = [:]
+  }
+
   public init(_ h: Household) {
     self.asOf = h.asOf
     self.days = h.tax.washSaleDays
     if !h.securities.contains(where: { !$0.sameAs.isEmpty }) {
       // No share classes: every symbol is a group of its own.
       var groupOf: [Symbol: Int] = [:]
+      groupOf.reserveCapacity(h.securities.count)
       for (i, s) in h.securities.enumerated() { groupOf[s.symbol] = i }
       self.groupOf = groupOf
       self.recentPurchase = Self.recentPurchases(h, groupOf: groupOf)

@@ -81,7 +81,7 @@ extension HouseholdPlanner {
     var costs = 0.0
     for list in orders {
       for o in list where o.quantity > .zero {
-        guard let s = problem.securityIndex[o.symbol] else { continue }
+        guard let s = problem.household.securityIndex(of: o.symbol, sorted: true) else { continue }
         let amount = sizing.amount(o.quantity, o.price)
         costs += sizing.cost(of: amount).doubleValue
         for k in problem.nodesOfSecurity[s] { change[k] += (o.side == .buy ? amount : -amount).doubleValue }

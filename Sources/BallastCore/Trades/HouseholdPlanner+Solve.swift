@@ -38,7 +38,8 @@ extension HouseholdPlanner {
     return try h.accounts.enumerated().map { a, account in
       var orders: [LotSizing.Order] = []
       for (k, holding) in account.holdings.enumerated() where sold[a][k] > halfCent {
-        guard let s = problem.securityIndex[holding.symbol] else { continue }
+        let s = problem.holdingSecurity[a][k]
+        guard s >= 0 else { continue }
         let price = h.securities[s].price
         // A taxable holding may sell only the lots its plan allows (the wash-sale rule).
         let sellable = problem.lotPlans[a][k]?.sellable ?? holding.quantity

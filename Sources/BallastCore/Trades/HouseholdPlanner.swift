@@ -35,18 +35,19 @@ public struct HouseholdPlanner: Sendable {
     var method = requested
     if requested == .auto && !before.isBreached { method = .cashFlowOnly }
     let spread = FixedDecimal(h.settings.costs.spreadBps / 10_000, places: 9) ?? .zero
-    try checkWithdrawals(h, spread: spread)
+    let holdingSecurity = h.holdingSecurityIndices()
+    try checkWithdrawals(h, spread: spread, holdingSecurity: holdingSecurity)
 
-    var round = PlanRound(household: h, request: request)
+    var round = PlanRound(household: h, request: request, holdingSecurity: holdingSecurity)
     var problem = PlanProblem(
-      household: h, securityIndex: Dictionary(uniqueKeysWithValues: h.securities.enumerated().map { ($1.symbol, $0) }),
+      household: h, holdingSecurity: holdingSecurity,
       nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method),
       base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
       forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
       lotPlans: round.lotPlans(), maxTax: request.maxTax,
-      nodeValues: before.classes.map(\.value), locationOrders: h.targets.classes.map(\.resolvedLocation),
-      householdHoldings: householdHoldings(h))
+      nodeValues: before.classes.map(\.value), locationOrders: request.ignoreTaxes ? [] : h.targets.classes.map(\.resolvedLocation),
+      householdHoldings: householdHoldings(h, holdingSecurity: holdingSecurity))
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
     for _ in 0..<Self.maxRounds {
@@ -70,12 +71,13 @@ public struct HouseholdPlanner: Sendable {
   }
 
   /// Refuses withdrawals that an account cannot meet even by selling everything.
-  func checkWithdrawals(_ h: Household, spread: FixedDecimal) throws {
-    for account in h.accounts {
+  func checkWithdrawals(_ h: Household, spread: FixedDecimal, holdingSecurity: [[Int]]) throws {
+    for (a, account) in h.accounts.enumerated() {
       var available = account.cash
-      for holding in account.holdings {
-        guard let s = h.security(holding.symbol) else { continue }
-        let value = (holding.quantity * s.price).rounded(places: 2)
+      for (k, holding) in account.holdings.enumerated() {
+        let s = holdingSecurity[a][k]
+        guard s >= 0 else { continue }
+        let value = (holding.quantity * h.securities[s].price).rounded(places: 2)
         available += value - (value * spread).rounded(places: 2) - h.settings.costs.commission
       }
       if available < h.settings.cashReserve {
@@ -88,13 +90,11 @@ public struct HouseholdPlanner: Sendable {
   }
 
   /// Market value of each security held, summed over the accounts, in `h.securities` order.
-  func householdHoldings(_ h: Household) -> [Money] {
-    var index: [Symbol: Int] = [:]
-    for (s, security) in h.securities.enumerated() { index[security.symbol] = s }
+  func householdHoldings(_ h: Household, holdingSecurity: [[Int]]) -> [Money] {
     var values = [Money](repeating: .zero, count: h.securities.count)
-    for account in h.accounts {
-      for holding in account.holdings {
-        if let s = index[holding.symbol] { values[s] += holding.quantity * h.securities[s].price }
+    for a in h.accounts.indices {
+      for (k, s) in holdingSecurity[a].enumerated() where s >= 0 {
+        values[s] += h.accounts[a].holdings[k].quantity * h.securities[s].price
       }
     }
     return values

@@ -10,6 +10,8 @@ struct PlanRound {
   let household: Household
   let request: PlanRequest
   let washSale: WashSaleRule
+  /// The security of every holding, [account][holding] (−1 for none).
+  let holdingSecurity: [[Int]]
   /// Security groups whose loss lots may not be sold (bought recently, or kept buyable).
   var lossSalesForbidden: Set<Int> = []
   var droppedOrders: [String] = []
@@ -18,10 +20,12 @@ struct PlanRound {
   var washSaleBans: [Symbol] = []
   var washSaleKeeps: [(symbol: Symbol, buyers: [AccountID])] = []
 
-  init(household: Household, request: PlanRequest) {
+  init(household: Household, request: PlanRequest, holdingSecurity: [[Int]]) {
     self.household = household
     self.request = request
-    self.washSale = WashSaleRule(household)
+    self.holdingSecurity = holdingSecurity
+    // Without taxes no rule applies (and none is consulted).
+    self.washSale = request.ignoreTaxes ? WashSaleRule(noRuleAt: household.asOf) : WashSaleRule(household)
     for (g, _) in washSale.recentPurchase.sorted(by: { $0.key < $1.key }) { lossSalesForbidden.insert(g) }
   }
 
@@ -34,7 +38,8 @@ struct PlanRound {
     let zeroRated = h.zeroRatedLotValues()
     return h.accounts.enumerated().map { a, account in
       account.holdings.enumerated().map { k, holding -> LotPlan? in
-        guard account.type == .taxable, !holding.lots.isEmpty, let price = h.security(holding.symbol)?.price else { return nil }
+        guard account.type == .taxable, !holding.lots.isEmpty, holdingSecurity[a][k] >= 0 else { return nil }
+        let price = h.securities[holdingSecurity[a][k]].price
         let blocked = washSale.groupOf[holding.symbol].map { lossSalesForbidden.contains($0) } ?? false
         return LotPlan(
           holding: holding, price: price, household: h, method: h.tax.lotMethod, zeroRated: zeroRated[a][k],

@@ -73,7 +73,8 @@ struct RebalanceModel {
 /// Everything the model needs, in canonical order.
 struct PlanProblem {
   var household: Household
-  var securityIndex: [Symbol: Int]
+  /// The security of every holding, [account][holding] (−1 for none).
+  var holdingSecurity: [[Int]]
   /// For each security, the target nodes (leaf and groups above it) whose value it adds to.
   var nodesOfSecurity: [[Int]]
   var aims: [Aim]
@@ -131,7 +132,8 @@ extension RebalanceModel {
         traded.append((v, -1))
       }
       for (hIndex, holding) in account.holdings.enumerated() {
-        guard let s = p.securityIndex[holding.symbol], holding.quantity > .zero else { continue }
+        let s = p.holdingSecurity[a][hIndex]
+        guard s >= 0, holding.quantity > .zero else { continue }
         if p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
         if mustRaise == false { continue }
         let price = h.securities[s].price
@@ -193,8 +195,8 @@ extension RebalanceModel {
       return x.index < y.index
     }
     var heldHere = [Money](repeating: .zero, count: h.securities.count)
-    for holding in account.holdings {
-      if let s = p.securityIndex[holding.symbol] { heldHere[s] = holding.quantity * h.securities[s].price }
+    for (k, s) in p.holdingSecurity[a].enumerated() where s >= 0 {
+      heldHere[s] = account.holdings[k].quantity * h.securities[s].price
     }
     let menu = account.allowed.map(Set.init)
     for (s, security) in h.securities.enumerated() where menu?.contains(security.symbol) ?? true {
