@@ -28,3 +28,23 @@ extension Household {
     }
   }
 }
+
+extension Household {
+  /// Whether each account's menu allows each security, [account][security] (every security
+  /// for an account without a menu).
+  func menuMasks() -> [[Bool]] {
+    accounts.map { account in
+      guard let menu = account.allowed else { return [Bool](repeating: true, count: securities.count) }
+      let sortedMenu = menu.indices.dropFirst().allSatisfy { menu[$0 - 1] <= menu[$0] } ? menu : menu.sorted()
+      return securities.map { security in
+        var lo = 0
+        var hi = sortedMenu.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if sortedMenu[mid] < security.symbol { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sortedMenu.count && sortedMenu[lo] == security.symbol
+      }
+    }
+  }
+}

@@ -123,13 +123,15 @@ public struct Household: Sendable, Hashable {
           h.accounts[i].holdings[k].lots = order.map { lots[$0] }
         }
       }
-      h.accounts[i].allowed = h.accounts[i].allowed?.sorted()
+      if let menu = h.accounts[i].allowed, !menu.isSorted(by: <) { h.accounts[i].allowed = menu.sorted() }
     }
-    h.cashFlows.sort { $0.account != $1.account ? $0.account < $1.account : $0.amount < $1.amount }
-    h.history.sort { a, b in
+    let flowOrder: (CashFlow, CashFlow) -> Bool = { $0.account != $1.account ? $0.account < $1.account : $0.amount < $1.amount }
+    if !h.cashFlows.isSorted(by: flowOrder) { h.cashFlows.sort(by: flowOrder) }
+    let tradeOrder: (PastTrade, PastTrade) -> Bool = { a, b in
       if a.date != b.date { return a.date < b.date }
       return a.account != b.account ? a.account < b.account : a.symbol < b.symbol
     }
+    if !h.history.isSorted(by: tradeOrder) { h.history.sort(by: tradeOrder) }
     return h
   }
 }

@@ -26,7 +26,7 @@ extension HouseholdPlanner {
           }
         }
         trades.append(Trade(
-          account: account.id, symbol: o.symbol, assetClass: h.security(o.symbol)?.assetClass ?? AssetClassName(""),
+          account: account.id, symbol: o.symbol, assetClass: h.securityIndex(of: o.symbol, sorted: true).map { h.securities[$0].assetClass } ?? AssetClassName(""),
           side: o.side, quantity: o.quantity, price: o.price, amount: amount, cost: sizing.cost(of: amount), lots: lots))
       }
     }

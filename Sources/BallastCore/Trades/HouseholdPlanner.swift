@@ -47,7 +47,7 @@ public struct HouseholdPlanner: Sendable {
       forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
       lotPlans: round.lotPlans(), maxTax: request.maxTax,
       nodeValues: before.classes.map(\.value), locationOrders: request.ignoreTaxes ? [] : h.targets.classes.map(\.resolvedLocation),
-      householdHoldings: householdHoldings(h, holdingSecurity: holdingSecurity))
+      householdHoldings: householdHoldings(h, holdingSecurity: holdingSecurity), menuAllows: h.menuMasks())
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
     for _ in 0..<Self.maxRounds {

@@ -11,9 +11,9 @@ struct PlanDiagnostics {
       out.append("\(c.name) ends at \(Self.percent(c.actual)), outside its band \(Self.percent(c.lower))–\(Self.percent(c.upper)): \(reason(for: c, base: after.allocationBase))")
     }
     if !household.targets.hasCashClass {
+      let threshold = max(household.settings.minTrade, Money(1), (after.allocationBase.doubleValue > 0 ? FixedDecimal(after.allocationBase.doubleValue * 0.001, places: 2) : nil) ?? .zero)
       for o in outcomes {
         let idle = o.cashAfter - household.settings.cashReserve
-        let threshold = max(household.settings.minTrade, Money(1), (after.allocationBase.doubleValue > 0 ? FixedDecimal(after.allocationBase.doubleValue * 0.001, places: 2) : nil) ?? .zero)
         if idle > threshold {
           out.append("'\(o.id)' keeps \(idle.grouped(places: 2)) uninvested above its reserve: \(idleReason(o.id))")
         }

@@ -100,6 +100,8 @@ struct PlanProblem {
   var locationOrders: [[AccountType]]
   /// Value of each security held across the household, for choosing what to buy.
   var householdHoldings: [Money]
+  /// Whether account a's menu allows security s, [account][security].
+  var menuAllows: [[Bool]]
 
   struct ForbiddenTrade: Hashable {
     var account: Int
@@ -187,7 +189,8 @@ extension RebalanceModel {
     let h = p.household
     let account = h.accounts[a]
     typealias Rank = (index: Int, here: FixedDecimal, substitute: Bool, everywhere: FixedDecimal)
-    var best: [AssetClassName: Rank] = [:]
+    // Indexed by the security's leaf class (securities of one class share it).
+    var best = [Rank?](repeating: nil, count: h.targets.classes.count)
     func better(_ x: Rank, than y: Rank) -> Bool {
       if x.here != y.here { return x.here > y.here }
       if x.substitute != y.substitute { return x.substitute }
@@ -198,15 +201,15 @@ extension RebalanceModel {
     for (k, s) in p.holdingSecurity[a].enumerated() where s >= 0 {
       heldHere[s] = account.holdings[k].quantity * h.securities[s].price
     }
-    let menu = account.allowed.map(Set.init)
-    for (s, security) in h.securities.enumerated() where menu?.contains(security.symbol) ?? true {
+    for (s, security) in h.securities.enumerated() where p.menuAllows[a][s] {
+      guard let leaf = p.nodesOfSecurity[s].first else { continue }
       if !p.bannedBuys.isEmpty && p.bannedBuys.contains(security.symbol) { continue }
       if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
-      let rank: Rank = (s, heldHere[s], p.preferredSubstitutes.contains(security.symbol), p.householdHoldings[s])
-      if let current = best[security.assetClass], !better(rank, than: current) { continue }
-      best[security.assetClass] = rank
+      let rank: Rank = (s, heldHere[s], !p.preferredSubstitutes.isEmpty && p.preferredSubstitutes.contains(security.symbol), p.householdHoldings[s])
+      if let current = best[leaf], !better(rank, than: current) { continue }
+      best[leaf] = rank
     }
-    return best.values.map(\.index).sorted()
+    return best.compactMap { $0?.index }.sorted()
   }
 
   /// Asset location: 0.01 per place the account's type stands below the first in the class's

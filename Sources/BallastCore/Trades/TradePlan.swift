@@ -93,12 +93,16 @@ extension AccountOutcome {
   /// How each account of `before` ends after `trades` (`after` is the household after them).
   static func all(before h: Household, after: Household, trades: [Trade], cashBefore: [Money], flows: [Money]) -> [AccountOutcome] {
     h.accounts.enumerated().map { a, account in
-      let mine = trades.filter { $0.account == account.id }
+      var bought = Money.zero
+      var sold = Money.zero
+      var costs = Money.zero
+      for t in trades where t.account == account.id {
+        if t.side == .buy { bought += t.amount } else { sold += t.amount }
+        costs += t.cost
+      }
       return AccountOutcome(
         id: account.id, type: account.type, cashBefore: cashBefore[a], cashFlow: flows[a], cashAfter: after.accounts[a].cash,
-        bought: mine.filter { $0.side == .buy }.reduce(.zero) { $0 + $1.amount },
-        sold: mine.filter { $0.side == .sell }.reduce(.zero) { $0 + $1.amount },
-        costs: mine.reduce(.zero) { $0 + $1.cost })
+        bought: bought, sold: sold, costs: costs)
     }
   }
 }
