@@ -32,7 +32,7 @@ let package = Package(
   ],
   targets: [
     // Pure maths, no domain types.
-    .target(name: "LinearProgramming", swiftSettings: strict),
+    .target(name: "LinearProgramming", swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
     .target(name: "QuadraticProgramming", swiftSettings: strict),
     // The domain: no I/O, no clock, no randomness of its own.
     .target(name: "BallastCore", dependencies: ["LinearProgramming"], swiftSettings: strict),

@@ -13,51 +13,67 @@ struct NaivePlan {
   var before: DriftReport
   var after: DriftReport
   var washSale: WashSaleRule
+  /// The security of every holding, [account][holding] (−1 for none).
+  var holdingSecurity: [[Int]]
+  /// Whether account a's menu allows security s, [account][security].
+  var menuAllows: [[Bool]]
 
   /// The naive plan's lot sales and whether it reaches `after`'s allocation.
   func run() -> (sales: [LotSale], reachesSameAllocation: Bool) {
     let h = household
-    let leaves = h.targets.classes.enumerated().filter { $0.element.isLeaf && $0.element.name != .cash }
+    let nodes = h.targets.classes
+    // The leaf node of each security (−1 when its class has no target).
+    let leafOfSecurity = h.securities.map { s in nodes.firstIndex { $0.isLeaf && $0.name == s.assetClass } ?? -1 }
     var sales: [LotSale] = []
     var cash = h.accounts.map { max(.zero, $0.cash - h.settings.cashReserve) }
-    var need: [AssetClassName: Money] = [:]
+    // What each growing leaf still needs (nil for the classes that do not grow).
+    var need = [Money?](repeating: nil, count: nodes.count)
     var bought: [Symbol] = []
     var unsold = Money.zero
-    for (k, node) in leaves {
+    for (k, node) in nodes.enumerated() where node.isLeaf && node.name != .cash {
       let change = after.classes[k].value - before.classes[k].value
-      if change > .zero { need[node.name] = change }
+      if change > .zero { need[k] = change }
       guard change.isNegative, before.classes[k].value > .zero else { continue }
       for (a, account) in h.accounts.enumerated() {
-        for holding in account.holdings {
-          guard let s = h.security(holding.symbol), s.assetClass == node.name else { continue }
-          let amount = ((-change) * (holding.quantity * s.price)).divided(by: before.classes[k].value).rounded(places: 2)
-          let wanted = min(holding.quantity, amount.divided(by: s.price))
+        for (hIndex, holding) in account.holdings.enumerated() {
+          let si = holdingSecurity[a][hIndex]
+          guard si >= 0, leafOfSecurity[si] == k else { continue }
+          let price = h.securities[si].price
+          let amount = ((-change) * (holding.quantity * price)).divided(by: before.classes[k].value).rounded(places: 2)
+          let wanted = min(holding.quantity, amount.divided(by: price))
           // Like every plan, the naive one sells no loss lot of a group bought in the window.
-          var order = holding.lotOrder(.fifo, price: s.price, on: h.asOf, rates: h.tax)
+          var order = holding.lotOrder(.fifo, price: price, on: h.asOf, rates: h.tax)
           if account.type == .taxable, !holding.lots.isEmpty, washSale.lossSaleBlocked(holding.symbol) != nil {
-            order.removeAll { holding.lots[$0].cost > holding.lots[$0].quantity * s.price }
+            order.removeAll { holding.lots[$0].cost > holding.lots[$0].quantity * price }
           }
           let sellable = holding.lots.isEmpty ? holding.quantity : order.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
           let q = min(wanted, sellable)
-          if q < wanted { unsold += ((wanted - q) * s.price).rounded(places: 2) }
+          if q < wanted { unsold += ((wanted - q) * price).rounded(places: 2) }
           guard q > .zero else { continue }
-          cash[a] += (q * s.price).rounded(places: 2)
+          cash[a] += (q * price).rounded(places: 2)
           guard account.type == .taxable, !holding.lots.isEmpty else { continue }
-          let parts = holding.relieve(q, for: (q * s.price).rounded(places: 2), price: s.price, order: order, on: h.asOf)
+          let parts = holding.relieve(q, for: (q * price).rounded(places: 2), price: price, order: order, on: h.asOf)
           sales += parts.map { var p = $0; p.lotID = holding.symbol.rawValue; return p }
         }
       }
     }
-    // Purchases, account by account, pro rata to what each growing class still needs.
-    for (a, account) in h.accounts.enumerated() {
-      let buyable = need.keys.sorted().filter { cls in h.securities.contains { $0.assetClass == cls && account.mayBuy($0.symbol) } }
-      let total = buyable.reduce(Money.zero) { $0 + (need[$1] ?? .zero) }
-      guard total > .zero, cash[a] > .zero else { continue }
-      let spend = min(cash[a], total)
-      for cls in buyable {
-        let amount = (spend * (need[cls] ?? .zero)).divided(by: total).rounded(places: 2)
-        need[cls, default: .zero] -= amount
-        if let s = h.securities.first(where: { $0.assetClass == cls && account.mayBuy($0.symbol) }) { bought.append(s.symbol) }
+    // Purchases, account by account, pro rata to what each growing class still needs, the
+    // classes taken in name order.
+    let growing = need.indices.filter { need[$0] != nil }.sorted { nodes[$0].name < nodes[$1].name }
+    if !growing.isEmpty {
+      for a in h.accounts.indices {
+        // The first security of each class the account may buy.
+        var firstBuyable = [Int](repeating: -1, count: nodes.count)
+        for s in h.securities.indices.reversed() where menuAllows[a][s] && leafOfSecurity[s] >= 0 { firstBuyable[leafOfSecurity[s]] = s }
+        let buyable = growing.filter { firstBuyable[$0] >= 0 }
+        let total = buyable.reduce(Money.zero) { $0 + (need[$1] ?? .zero) }
+        guard total > .zero, cash[a] > .zero else { continue }
+        let spend = min(cash[a], total)
+        for k in buyable {
+          let amount = (spend * (need[k] ?? .zero)).divided(by: total).rounded(places: 2)
+          need[k] = (need[k] ?? .zero) - amount
+          bought.append(h.securities[firstBuyable[k]].symbol)
+        }
       }
     }
     // Losses on groups the naive plan buys back are wash sales too.
@@ -67,7 +83,7 @@ struct NaivePlan {
         sales[i].cost = sales[i].proceeds
       }
     }
-    let shortfall = need.values.reduce(Money.zero) { $0 + max($1, .zero) } + unsold
+    let shortfall = need.reduce(Money.zero) { $0 + max($1 ?? .zero, .zero) } + unsold
     let base = max(after.allocationBase.doubleValue, 1)
     return (sales, shortfall.doubleValue / base < 1e-4)
   }

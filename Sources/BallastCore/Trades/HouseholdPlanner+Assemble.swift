@@ -4,7 +4,7 @@ extension HouseholdPlanner {
   func assemble(
     _ h: Household, orders: [[LotSizing.Order]], sizing: LotSizing, request: PlanRequest, method: RebalanceMethod,
     before: DriftReport, cashBefore: [Money], flows: [Money], round: PlanRound, lotPlans plans: [[LotPlan?]],
-    harvests: [HarvestSwap] = []
+    harvests: [HarvestSwap] = [], menuAllows: [[Bool]]
   ) -> TradePlan {
     var trades: [Trade] = []
     var allSales: [LotSale] = []
@@ -45,7 +45,9 @@ extension HouseholdPlanner {
     if !request.ignoreTaxes {
       var summary = TaxSummary(sales: allSales, rates: h.tax)
       if request.compareWithNaivePlan {
-        let naive = NaivePlan(household: h, before: before, after: after, washSale: round.washSale).run()
+        let naive = NaivePlan(
+          household: h, before: before, after: after, washSale: round.washSale,
+          holdingSecurity: round.holdingSecurity, menuAllows: menuAllows).run()
         summary.naiveEstimatedTax = TaxSummary(sales: naive.sales, rates: h.tax).estimatedTax
         summary.naiveReachesSameAllocation = naive.reachesSameAllocation
       }

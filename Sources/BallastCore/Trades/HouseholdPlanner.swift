@@ -60,7 +60,7 @@ public struct HouseholdPlanner: Sendable {
     }
     return assemble(
       h, orders: orders, sizing: sizing, request: request, method: method, before: before, cashBefore: cashBefore,
-      flows: flows, round: round, lotPlans: problem.lotPlans, harvests: harvests)
+      flows: flows, round: round, lotPlans: problem.lotPlans, harvests: harvests, menuAllows: problem.menuAllows)
   }
 
   /// The net flow of each account: the file's `cashFlows` plus the request's.
