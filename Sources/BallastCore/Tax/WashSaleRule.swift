@@ -15,11 +15,14 @@ public struct WashSaleRule: Sendable {
   public let recentPurchase: [Int: CivilDate]
   public let asOf: CivilDate
   public let days: Int
+  /// Whether any group holds more than one symbol (some security lists `sameAs`).
+  let hasSharedGroups: Bool
 
   /// A rule that knows no security and no purchase (for plans that ignore taxes).
   init(noRuleAt asOf: CivilDate) {
     self.asOf = asOf
     self.days = 0
+    self.hasSharedGroups = false
     self.groupOf = [:]
     self.recentPurchase = [:]
   }
@@ -27,7 +30,8 @@ public struct WashSaleRule: Sendable {
   public init(_ h: Household) {
     self.asOf = h.asOf
     self.days = h.tax.washSaleDays
-    if !h.securities.contains(where: { !$0.sameAs.isEmpty }) {
+    self.hasSharedGroups = h.securities.contains { !$0.sameAs.isEmpty }
+    if !hasSharedGroups {
       // No share classes: every symbol is a group of its own.
       var groupOf: [Symbol: Int] = [:]
       groupOf.reserveCapacity(h.securities.count)
@@ -79,7 +83,7 @@ public struct WashSaleRule: Sendable {
 
   /// The symbols substantially identical to `symbol` (itself included), sorted.
   public func group(of symbol: Symbol) -> [Symbol] {
-    guard let g = groupOf[symbol] else { return [symbol] }
+    guard hasSharedGroups, let g = groupOf[symbol] else { return [symbol] }
     return groupOf.filter { $0.value == g }.map(\.key).sorted()
   }
 

@@ -20,15 +20,18 @@ extension HouseholdPlanner {
   ) -> [HarvestSwap] {
     let h = problem.household
     let rule = round.washSale
-    let overweight = Set(zip(h.targets.classes, before.classes).filter { $0.0.isLeaf && $0.1.drift > 0 }.map(\.0.name))
+    let overweight = zip(h.targets.classes, before.classes).map { $0.0.isLeaf && $0.1.drift > 0 }
     var boughtGroups = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupOf[$0.symbol] })
-    var lossGroups = Set(round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols.compactMap { rule.groupOf[$0] })
+    let lossSymbols = round.lastLossSymbols ?? round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols
+    var lossGroups = Set(lossSymbols.compactMap { rule.groupOf[$0] })
     var swaps: [HarvestSwap] = []
     for (a, account) in h.accounts.enumerated() where account.type == .taxable {
       for (k, holding) in account.holdings.enumerated() {
-        guard let plan = problem.lotPlans[a][k], let security = h.security(holding.symbol), overweight.contains(security.assetClass),
+        let s = problem.holdingSecurity[a][k]
+        guard let plan = problem.lotPlans[a][k], s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf],
           let group = rule.groupOf[holding.symbol], !boughtGroups.contains(group), !round.lossSalesForbidden.contains(group)
         else { continue }
+        let security = h.securities[s]
         let losses = plan.order.prefix { holding.lots[$0].cost > holding.lots[$0].quantity * security.price }
         let lossQuantity = losses.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
         let sellIndex = orders[a].firstIndex { $0.side == .sell && $0.symbol == holding.symbol }

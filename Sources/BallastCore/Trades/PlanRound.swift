@@ -19,6 +19,9 @@ struct PlanRound {
   /// kept because some account can buy nothing else in the class.
   var washSaleBans: [Symbol] = []
   var washSaleKeeps: [(symbol: Symbol, buyers: [AccountID])] = []
+  /// The symbols the last reviewed orders sell at a loss, when the lot plans have not changed
+  /// since (so that the step after the rounds need not relieve the lots again).
+  var lastLossSymbols: [Symbol]?
 
   init(household: Household, request: PlanRequest, holdingSecurity: [[Int]]) {
     self.household = household
@@ -62,7 +65,11 @@ struct PlanRound {
         changed = true
       }
     }
-    if forbidden != lossSalesForbidden { problem.lotPlans = lotPlans() }
+    lastLossSymbols = sales.lossSymbols
+    if forbidden != lossSalesForbidden {
+      problem.lotPlans = lotPlans()
+      lastLossSymbols = nil
+    }
     return changed
   }
 
