@@ -46,7 +46,10 @@ public struct LinearProgram: Sendable {
   @discardableResult
   public mutating func addVariable(cost: Double, upper: Double = .infinity) -> Int {
     precondition(upper >= 0, "a variable's upper bound must be ≥ 0")
-    return addVariable(segments: [(upper, cost)])
+    segmentLengths.append(upper)
+    segmentCosts.append(cost)
+    segmentStart.append(segmentLengths.count)
+    return variableCount - 1
   }
 
   /// Adds a variable with a convex piecewise-linear cost: the first `length` units cost

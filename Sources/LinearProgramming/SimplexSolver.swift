@@ -111,6 +111,11 @@ struct SimplexTableau {
       value[fill[art]] = 1
       fill[art] += 1
     }
+    let segmentCount = program.segmentLengths.count + (n - structural)
+    segLower.reserveCapacity(segmentCount)
+    segUpper.reserveCapacity(segmentCount)
+    segCost.reserveCapacity(segmentCount)
+    segStart.reserveCapacity(n + 1)
     for j in 0..<structural {
       var lower = 0.0
       for k in program.segmentStart[j]..<program.segmentStart[j + 1] {

@@ -87,6 +87,7 @@ extension SimplexTableau {
         computeDuals(into: &y)
         bland = degenerateRun > 40
         var list: [(index: Int, direction: Double, gain: Double)] = []
+        list.reserveCapacity(n)
         let tolerance = options.optimalityTolerance
         for j in 0..<n where !isBasic[j] {
           var v = 0.0

@@ -41,12 +41,14 @@ extension LotPlan {
     zeroRated: [Money], lossesBlocked: Bool, taxableSale: Double
   ) {
     var segments: [Segment] = []
+    segments.reserveCapacity(holding.lots.count + 1)
     var near = Set<Int>()
     let soon = h.asOf.adding(days: Self.nearLongTermDays)
     // The method's order breaks ties (and, for fifo/hifo, is the whole order); tax-optimal
     // ties fall back to the canonical lot order.
-    var rank = Array(holding.lots.indices)
+    var rank: [Int] = []
     if method != .taxOptimal {
+      rank = Array(holding.lots.indices)
       for (r, i) in holding.lotOrder(method, price: price, on: h.asOf, rates: h.tax).enumerated() { rank[i] = r }
     }
     for (i, lot) in holding.lots.enumerated() {
@@ -58,7 +60,7 @@ extension LotPlan {
       let rate = term == .long ? h.tax.longTermRate : h.tax.shortTermRate
       let turnsLongSoon = term == .short && !isLoss && soon > lot.acquired.adding(years: 1)
       if turnsLongSoon { near.insert(i) }
-      let tie = 1e-7 * Double(rank[i])
+      let tie = 1e-7 * Double(rank.isEmpty ? i : rank[i])
       func cost(_ tax: Double) -> Double {
         guard method == .taxOptimal || method == .specific else { return taxableSale + tie }
         // A loss is worth its tax value: selling it lowers the tax (through netting or the
@@ -79,6 +81,7 @@ extension LotPlan {
     }
     segments.sort { a, b in a.cost != b.cost ? a.cost < b.cost : (a.lot, a.taxPerDollar) < (b.lot, b.taxPerDollar) }
     var order: [Int] = []
+    order.reserveCapacity(holding.lots.count)
     var seen = [Bool](repeating: false, count: holding.lots.count)
     var sellable = Quantity.zero
     for s in segments where !seen[s.lot] {

@@ -67,6 +67,7 @@ public struct WashSaleRule: Sendable {
   /// The last purchase of each group within the window before `asOf`.
   static func recentPurchases(_ h: Household, groupOf: [Symbol: Int]) -> [Int: CivilDate] {
     var recent: [Int: CivilDate] = [:]
+    guard !h.history.isEmpty else { return recent }
     let start = h.asOf.adding(days: -h.tax.washSaleDays)
     for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
       guard let g = groupOf[t.symbol] else { continue }

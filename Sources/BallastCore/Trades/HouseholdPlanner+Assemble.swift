@@ -73,6 +73,7 @@ extension HouseholdPlanner {
 
   func washSaleWarnings(_ round: PlanRound, trades: [Trade]) -> [String] {
     var out: [String] = []
+    guard !round.washSaleBans.isEmpty || !round.washSaleKeeps.isEmpty || !round.washSale.recentPurchase.isEmpty else { return out }
     let soldAtLoss = Set(trades.filter { $0.lots.contains { $0.gain.isNegative } }.map(\.symbol))
     for symbol in round.washSaleBans where soldAtLoss.contains(symbol) {
       let group = round.washSale.group(of: symbol).map(\.rawValue).joined(separator: " or ")

@@ -131,7 +131,7 @@ extension RebalanceModel {
         buys.append(BuyColumn(account: a, security: s, variable: v))
         accountRows[a].append((v, -(1 + sigma)))
         for k in p.nodesOfSecurity[s] { classRows[k].append((v, 1)) }
-        traded.append((v, -1))
+        if sigma > 0 { traded.append((v, -1)) }
       }
       for (hIndex, holding) in account.holdings.enumerated() {
         let s = p.holdingSecurity[a][hIndex]
@@ -158,9 +158,9 @@ extension RebalanceModel {
         for (v, tax) in columns {
           sells.append(SellColumn(account: a, holding: hIndex, variable: v))
           accountRows[a].append((v, 1 - sigma))
-          raise[a].append((v, 1 - sigma))
+          if p.cashFlowOnly != nil { raise[a].append((v, 1 - sigma)) }
           for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
-          traded.append((v, -1))
+          if sigma > 0 { traded.append((v, -1)) }
           if tax > 0 { taxRow.append((v, tax)) }
         }
       }
