@@ -105,13 +105,17 @@ public struct Household: Sendable, Hashable {
   /// The same household with accounts, securities, holdings and lots in a canonical order
   /// (by id, by symbol, by acquisition date): every computation starts from this, so the
   /// order of the file never changes a result.
-  public func canonicalized() -> Household {
+  public func canonicalized() -> Household { canonicalized(sortingLots: true) }
+
+  /// ``canonicalized()``, leaving the lots in file order when `sortingLots` is false (for
+  /// computations that never read them, such as a plan that ignores taxes).
+  func canonicalized(sortingLots: Bool) -> Household {
     var h = self
     if !h.securities.isSorted(by: { $0.symbol < $1.symbol }) { h.securities.sort { $0.symbol < $1.symbol } }
     if !h.accounts.isSorted(by: { $0.id < $1.id }) { h.accounts.sort { $0.id < $1.id } }
     for i in h.accounts.indices {
       if !h.accounts[i].holdings.isSorted(by: { $0.symbol < $1.symbol }) { h.accounts[i].holdings.sort { $0.symbol < $1.symbol } }
-      for k in h.accounts[i].holdings.indices {
+      for k in h.accounts[i].holdings.indices where sortingLots {
         let lots = h.accounts[i].holdings[k].lots
         if !lots.isSorted(by: TaxLot.canonicalOrder) {
           // Sort positions, then move each lot once (lots are not trivially copyable).

@@ -21,7 +21,8 @@ public struct HouseholdPlanner: Sendable {
   public init() {}
 
   public func plan(_ input: Household, request: PlanRequest = PlanRequest()) throws -> TradePlan {
-    var h = input.canonicalized()
+    // A plan that ignores taxes never reads the lots, so it need not put them in order.
+    var h = input.canonicalized(sortingLots: !request.ignoreTaxes)
     if let whole = request.wholeShares { h.settings.wholeShares = whole }
     if let lots = request.lotMethod { h.tax.lotMethod = lots }
     let flows = cashFlows(of: h, request: request)
