@@ -77,7 +77,7 @@ extension SimplexTableau {
     var degenerateRun = 0
     var sinceReinversion = 0
     var basisChanged = true
-    var candidates = CandidateHeap()
+    var candidates = CandidateHeap(capacity: n)
     var bland = false
     while true {
       guard iterations < options.maxIterations else { return .iterationLimit }
@@ -86,8 +86,7 @@ extension SimplexTableau {
         // breakpoints, so the candidates priced after a pivot stay valid until the next one.
         computeDuals(into: &y)
         bland = degenerateRun > 40
-        var list: [(index: Int, direction: Double, gain: Double)] = []
-        list.reserveCapacity(n)
+        candidates.removeAll(bland: bland)
         let tolerance = options.optimalityTolerance
         for j in 0..<n where !isBasic[j] {
           var v = 0.0
@@ -99,17 +98,17 @@ extension SimplexTableau {
           if !top && segUpper[s] > segLower[s] {
             let gain = v - cost(s, j)
             if gain > tolerance {
-              list.append((j, 1, gain))
+              candidates.appendUnordered((j, 1, gain))
               continue
             }
           }
           let down = top ? s : s &- 1
           if down >= segStart[j] && segUpper[down] > segLower[down] {
             let gain = cost(down, j) - v
-            if gain > tolerance { list.append((j, -1, gain)) }
+            if gain > tolerance { candidates.appendUnordered((j, -1, gain)) }
           }
         }
-        candidates = CandidateHeap(list, bland: bland)
+        candidates.heapify()
         basisChanged = false
       }
       guard let (entering, direction) = candidates.popBest() else { return .optimal }
@@ -277,11 +276,20 @@ struct CandidateHeap {
   private var items: [(index: Int, direction: Double, gain: Double)] = []
   private var bland = false
 
-  init() {}
+  /// An empty heap whose storage is reused from one basis to the next.
+  init(capacity: Int) { items.reserveCapacity(capacity) }
 
-  init(_ items: [(index: Int, direction: Double, gain: Double)], bland: Bool) {
-    self.items = items
+  /// Empties the heap (keeping its storage) and sets the rule for the next basis.
+  mutating func removeAll(bland: Bool) {
+    items.removeAll(keepingCapacity: true)
     self.bland = bland
+  }
+
+  /// Adds a candidate without restoring the heap order; call ``heapify()`` after the last.
+  mutating func appendUnordered(_ item: (index: Int, direction: Double, gain: Double)) { items.append(item) }
+
+  /// Restores the heap order in O(k).
+  mutating func heapify() {
     if items.count > 1 {
       for i in stride(from: items.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
     }
