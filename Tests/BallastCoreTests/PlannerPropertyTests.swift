@@ -75,7 +75,8 @@ import Testing
     }
   }
 
-  /// Shuffling accounts, securities, holdings and lots changes nothing in the plan.
+  /// Shuffling accounts, securities, holdings, lots and menus changes nothing in the plan,
+  /// tax-aware or not.
   @Test(arguments: 0..<60)
   func planIsIndependentOfInputOrder(seed: Int) throws {
     let h = Self.household(seed: UInt64(seed) &+ 20_000)
@@ -86,11 +87,15 @@ import Testing
     for a in shuffled.accounts.indices {
       shuffled.accounts[a].holdings.shuffle(using: &g)
       for k in shuffled.accounts[a].holdings.indices { shuffled.accounts[a].holdings[k].lots.shuffle(using: &g) }
+      shuffled.accounts[a].allowed?.shuffle(using: &g)
     }
     for method in Self.methods {
-      let a = try? HouseholdPlanner().plan(h, request: PlanRequest(method: method))
-      let b = try? HouseholdPlanner().plan(shuffled, request: PlanRequest(method: method))
-      #expect(a == b, "seed \(seed) \(method)")
+      for ignoreTaxes in [false, true] {
+        let request = PlanRequest(method: method, ignoreTaxes: ignoreTaxes)
+        let a = try? HouseholdPlanner().plan(h, request: request)
+        let b = try? HouseholdPlanner().plan(shuffled, request: request)
+        #expect(a == b, "seed \(seed) \(method) ignoreTaxes \(ignoreTaxes)")
+      }
     }
   }
 }
