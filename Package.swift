@@ -32,6 +32,8 @@ let package = Package(
   ],
   targets: [
     // Pure maths, no domain types.
+    // The simplex loops index arrays whose bounds the tableau's construction guarantees;
+    // release builds drop the checks (debug builds and the tests keep them).
     .target(name: "LinearProgramming", swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
     .target(name: "QuadraticProgramming", swiftSettings: strict),
     // The domain: no I/O, no clock, no randomness of its own.
