@@ -28,6 +28,27 @@ extension Household {
   }
 }
 
+extension Household {
+  /// The household after `trades` with only quantities and cash changed: the lots are left
+  /// as they were (stale), so the result serves to value the accounts and to explain the
+  /// plan, never to read lots. The cheapest form of ``applying(_:keepingLots:)``.
+  func applyingQuantities(_ trades: [Trade]) -> Household {
+    var h = self
+    for t in trades {
+      guard let a = h.accounts.firstIndex(where: { $0.id == t.account }) else { continue }
+      h.accounts[a].cash += t.cashEffect
+      let signed = t.side == .buy ? t.quantity : -t.quantity
+      if let k = h.accounts[a].holdings.firstIndex(where: { $0.symbol == t.symbol }) {
+        h.accounts[a].holdings[k].quantity += signed
+      } else if t.side == .buy {
+        h.accounts[a].holdings.append(Holding(symbol: t.symbol, quantity: t.quantity))
+        h.accounts[a].holdings.sort { $0.symbol < $1.symbol }
+      }
+    }
+    return h
+  }
+}
+
 extension Holding {
   mutating func apply(_ t: Trade, on date: CivilDate) {
     switch t.side {

@@ -30,7 +30,7 @@ extension HouseholdPlanner {
           side: o.side, quantity: o.quantity, price: o.price, amount: amount, cost: sizing.cost(of: amount), lots: lots))
       }
     }
-    let afterHousehold = h.applying(trades, keepingLots: false)
+    let afterHousehold = h.applyingQuantities(trades)
     let after = afterHousehold.driftReport()
     let outcomes = AccountOutcome.all(before: h, after: afterHousehold, trades: trades, cashBefore: cashBefore, flows: flows)
     if !round.droppedOrders.isEmpty {
