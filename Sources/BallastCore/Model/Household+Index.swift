@@ -5,19 +5,12 @@ extension Household {
   /// a scan otherwise; either way nothing is copied or hashed.
   func securityIndex(of symbol: Symbol, sorted: Bool) -> Int? {
     guard sorted else { return securities.firstIndex { $0.symbol == symbol } }
-    var lo = 0
-    var hi = securities.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if securities[mid].symbol < symbol { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < securities.count && securities[lo].symbol == symbol ? lo : nil
+    let i = securities.lowerBound { $0.symbol < symbol }
+    return i < securities.count && securities[i].symbol == symbol ? i : nil
   }
 
   /// Whether `securities` are in strictly increasing symbol order.
-  var securitiesAreSorted: Bool {
-    securities.indices.dropFirst().allSatisfy { securities[$0 - 1].symbol < securities[$0].symbol }
-  }
+  var securitiesAreSorted: Bool { securities.isSorted { $0.symbol <= $1.symbol } }
 
   /// For every account and holding, the index of its security in `securities` (−1 when the
   /// file lists none): the one symbol lookup per holding that every later step reuses.
@@ -27,24 +20,31 @@ extension Household {
       account.holdings.map { securityIndex(of: $0.symbol, sorted: sorted) ?? -1 }
     }
   }
-}
 
-extension Household {
   /// Whether each account's menu allows each security, [account][security] (every security
   /// for an account without a menu).
   func menuMasks() -> [[Bool]] {
     accounts.map { account in
       guard let menu = account.allowed else { return [Bool](repeating: true, count: securities.count) }
-      let sortedMenu = menu.indices.dropFirst().allSatisfy { menu[$0 - 1] <= menu[$0] } ? menu : menu.sorted()
+      let sortedMenu = menu.isSorted(by: <) ? menu : menu.sorted()
       return securities.map { security in
-        var lo = 0
-        var hi = sortedMenu.count
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if sortedMenu[mid] < security.symbol { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sortedMenu.count && sortedMenu[lo] == security.symbol
+        let i = sortedMenu.lowerBound { $0 < security.symbol }
+        return i < sortedMenu.count && sortedMenu[i] == security.symbol
       }
     }
+  }
+}
+
+extension Array {
+  /// The first index whose element is not `isBelow` the sought value, in an array ordered so
+  /// that every element for which `isBelow` holds comes first (a binary search).
+  func lowerBound(where isBelow: (Element) -> Bool) -> Int {
+    var lo = 0
+    var hi = count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if isBelow(self[mid]) { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 }

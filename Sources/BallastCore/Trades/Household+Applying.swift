@@ -2,46 +2,30 @@ extension Household {
   /// The household after `trades`: holdings and cash change; a sale relieves the lots named in
   /// the trade (or, without them, the oldest first); a purchase adds a lot dated `asOf` whose
   /// basis is its amount plus its cost (only where the holding keeps lots, or is new).
-  ///
-  /// With `keepingLots: false` only quantities and cash change (enough to value the result);
-  /// the lots are dropped, which is much cheaper for a large household.
-  public func applying(_ trades: [Trade], keepingLots: Bool = true) -> Household {
-    var h = self
-    if !keepingLots {
-      for a in h.accounts.indices {
-        for k in h.accounts[a].holdings.indices { h.accounts[a].holdings[k].lots = [] }
-      }
-    }
-    for t in trades {
-      guard let a = h.accounts.firstIndex(where: { $0.id == t.account }) else { continue }
-      h.accounts[a].cash += t.cashEffect
-      if let k = h.accounts[a].holdings.firstIndex(where: { $0.symbol == t.symbol }) {
-        h.accounts[a].holdings[k].apply(t, on: asOf)
-      } else if t.side == .buy {
-        var holding = Holding(symbol: t.symbol, quantity: .zero)
-        holding.apply(t, on: asOf)
-        h.accounts[a].holdings.append(holding)
-        h.accounts[a].holdings.sort { $0.symbol < $1.symbol }
-      }
-    }
-    return h
+  public func applying(_ trades: [Trade]) -> Household {
+    applyingEach(trades) { holding, t in holding.apply(t, on: asOf) }
   }
-}
 
-extension Household {
   /// The household after `trades` with only quantities and cash changed: the lots are left
   /// as they were (stale), so the result serves to value the accounts and to explain the
-  /// plan, never to read lots. The cheapest form of ``applying(_:keepingLots:)``.
+  /// plan, never to read lots. The cheapest form of ``applying(_:)``.
   func applyingQuantities(_ trades: [Trade]) -> Household {
+    applyingEach(trades) { holding, t in holding.quantity += t.side == .buy ? t.quantity : -t.quantity }
+  }
+
+  /// Moves each trade's cash effect into its account and hands its holding to `update` (a new,
+  /// empty holding for a first purchase, kept in symbol order).
+  private func applyingEach(_ trades: [Trade], _ update: (inout Holding, Trade) -> Void) -> Household {
     var h = self
     for t in trades {
       guard let a = h.accounts.firstIndex(where: { $0.id == t.account }) else { continue }
       h.accounts[a].cash += t.cashEffect
-      let signed = t.side == .buy ? t.quantity : -t.quantity
       if let k = h.accounts[a].holdings.firstIndex(where: { $0.symbol == t.symbol }) {
-        h.accounts[a].holdings[k].quantity += signed
+        update(&h.accounts[a].holdings[k], t)
       } else if t.side == .buy {
-        h.accounts[a].holdings.append(Holding(symbol: t.symbol, quantity: t.quantity))
+        var holding = Holding(symbol: t.symbol, quantity: .zero)
+        update(&holding, t)
+        h.accounts[a].holdings.append(holding)
         h.accounts[a].holdings.sort { $0.symbol < $1.symbol }
       }
     }
