@@ -24,23 +24,37 @@ public struct LinearProgram: Sendable {
     case slack
   }
 
-  struct Row: Sendable {
-    var terms: [(Int, Double)]
-    var relation: Relation
-    var rhs: Double
-    var hint: BasisHint?
-  }
-
   /// Segments of variable j are `segmentLengths[segmentStart[j]..<segmentStart[j+1]]`.
   var segmentStart: [Int] = [0]
   var segmentLengths: [Double] = []
   var segmentCosts: [Double] = []
-  var rows: [Row] = []
+  /// Row i: `relations[i]`, `rightHandSides[i]`, `hints[i]`.
+  var relations: [Relation] = []
+  var rightHandSides: [Double] = []
+  var hints: [BasisHint?] = []
+  /// The coefficients, as (row, variable, value) triples in the order they were given.
+  var entryRow: [Int] = []
+  var entryColumn: [Int] = []
+  var entryValue: [Double] = []
 
   public init() {}
 
+  /// An empty program with room for `variables` variables, `rows` rows and `coefficients`
+  /// coefficients, so that building it does not reallocate.
+  public init(reservingVariables variables: Int, rows: Int, coefficients: Int) {
+    segmentStart.reserveCapacity(variables + 1)
+    segmentLengths.reserveCapacity(variables)
+    segmentCosts.reserveCapacity(variables)
+    relations.reserveCapacity(rows)
+    rightHandSides.reserveCapacity(rows)
+    hints.reserveCapacity(rows)
+    entryRow.reserveCapacity(coefficients)
+    entryColumn.reserveCapacity(coefficients)
+    entryValue.reserveCapacity(coefficients)
+  }
+
   public var variableCount: Int { segmentStart.count - 1 }
-  public var constraintCount: Int { rows.count }
+  public var constraintCount: Int { relations.count }
 
   /// Adds a variable `0 ≤ x ≤ upper` with objective coefficient `cost`; returns its index.
   @discardableResult
@@ -58,19 +72,59 @@ public struct LinearProgram: Sendable {
   @discardableResult
   public mutating func addVariable(segments: [(length: Double, cost: Double)]) -> Int {
     precondition(!segments.isEmpty, "a variable needs at least one segment")
-    for (k, s) in segments.enumerated() {
-      precondition(s.length >= 0, "segment lengths must be ≥ 0")
-      precondition(k == 0 || s.cost >= segments[k - 1].cost, "segment costs must not decrease (convexity)")
-      segmentLengths.append(s.length)
-      segmentCosts.append(s.cost)
-    }
+    for s in segments { appendSegment(length: s.length, cost: s.cost) }
+    return endVariable()
+  }
+
+  /// Appends a segment to the variable being built; ``endVariable()`` closes it. The same
+  /// as ``addVariable(segments:)`` without building an array of segments first.
+  /// - Precondition: length ≥ 0, cost ≥ the previous segment's of this variable.
+  public mutating func appendSegment(length: Double, cost: Double) {
+    precondition(length >= 0, "segment lengths must be ≥ 0")
+    precondition(
+      segmentCosts.count == segmentStart[segmentStart.count - 1] || cost >= segmentCosts[segmentCosts.count - 1],
+      "segment costs must not decrease (convexity)")
+    segmentLengths.append(length)
+    segmentCosts.append(cost)
+  }
+
+  /// Closes the variable whose segments ``appendSegment(length:cost:)`` gave; returns its index.
+  /// - Precondition: at least one segment since the last variable.
+  @discardableResult
+  public mutating func endVariable() -> Int {
+    precondition(segmentLengths.count > segmentStart[segmentStart.count - 1], "a variable needs at least one segment")
     segmentStart.append(segmentLengths.count)
     return variableCount - 1
   }
 
   /// Adds the row `Σ coefficient·x[index]  relation  rhs`. Each index may appear once.
   public mutating func addConstraint(_ terms: [(Int, Double)], _ relation: Relation, _ rhs: Double, hint: BasisHint? = nil) {
-    rows.append(Row(terms: terms, relation: relation, rhs: rhs, hint: hint))
+    let i = addRow(relation, rhs, hint: hint)
+    for (j, a) in terms { addCoefficient(a, row: i, variable: j) }
+  }
+
+  /// Adds a row with no coefficients yet (``addCoefficient(_:row:variable:)`` gives them,
+  /// ``setRow(_:rhs:hint:)`` may change its right-hand side and hint); returns its index.
+  /// Building a program column by column this way needs no array per row.
+  @discardableResult
+  public mutating func addRow(_ relation: Relation, _ rhs: Double = 0, hint: BasisHint? = nil) -> Int {
+    relations.append(relation)
+    rightHandSides.append(rhs)
+    hints.append(hint)
+    return relations.count - 1
+  }
+
+  /// Sets the right-hand side and basis hint of row `i`.
+  public mutating func setRow(_ i: Int, rhs: Double, hint: BasisHint?) {
+    rightHandSides[i] = rhs
+    hints[i] = hint
+  }
+
+  /// Sets the coefficient of `variable` in row `row`. Each pair may be given once.
+  public mutating func addCoefficient(_ value: Double, row: Int, variable: Int) {
+    entryRow.append(row)
+    entryColumn.append(variable)
+    entryValue.append(value)
   }
 
   /// f_j(value): the cost of variable j at `value`.

@@ -60,29 +60,44 @@ struct SimplexTableau {
   var pivots = 0
 
   init(program: LinearProgram) {
-    m = program.rows.count
+    m = program.constraintCount
     let structural = program.variableCount
-    let slackCount = program.rows.reduce(0) { $0 + ($1.relation == .equal ? 0 : 1) }
+    let relations = program.relations
+    var slackCount = 0
+    for r in relations where r != .equal { slackCount += 1 }
     n = structural + slackCount + m
     firstArtificial = structural + slackCount
+    let entries = program.entryValue.count
     // Scale each row to unit largest coefficient and make its right-hand side ≥ 0.
+    var largest = [Double](repeating: 0, count: m)
+    var rowCounts = [Int](repeating: 0, count: m + 1)
+    var counts = [Int](repeating: 0, count: n + 1)
+    for e in 0..<entries where program.entryValue[e] != 0 {
+      let i = program.entryRow[e]
+      largest[i] = max(largest[i], abs(program.entryValue[e]))
+      rowCounts[i + 1] += 1
+      counts[program.entryColumn[e] + 1] += 1
+    }
     var rhs = [Double](repeating: 0, count: m)
     var factor = [Double](repeating: 1, count: m)
-    var counts = [Int](repeating: 0, count: n + 1)
-    for (i, row) in program.rows.enumerated() {
-      var largest = 0.0
-      for (j, a) in row.terms where a != 0 {
-        largest = max(largest, abs(a))
-        counts[j + 1] += 1
-      }
-      let sign: Double = row.rhs < 0 ? -1 : 1
-      factor[i] = sign / max(largest, 1e-300)
-      rhs[i] = row.rhs * factor[i]
+    for i in 0..<m {
+      let sign: Double = program.rightHandSides[i] < 0 ? -1 : 1
+      factor[i] = sign / max(largest[i], 1e-300)
+      rhs[i] = program.rightHandSides[i] * factor[i]
+    }
+    // The coefficients in row order (stably, so each row keeps the order they were given in).
+    for i in 0..<m { rowCounts[i + 1] += rowCounts[i] }
+    let byRow = rowCounts[m]
+    var rowOrder = [Int](repeating: 0, count: byRow)
+    for e in 0..<entries where program.entryValue[e] != 0 {
+      let i = program.entryRow[e]
+      rowOrder[rowCounts[i]] = e
+      rowCounts[i] += 1
     }
     // Slack columns (s ≥ 0: a·x + s = b for ≤, a·x − s = b for ≥) and artificial columns.
     var slackOfRow = [Int](repeating: -1, count: m)
     var next = structural
-    for (i, row) in program.rows.enumerated() where row.relation != .equal {
+    for i in 0..<m where relations[i] != .equal {
       slackOfRow[i] = next
       counts[next + 1] = 1
       next += 1
@@ -94,16 +109,20 @@ struct SimplexTableau {
     rowIndex = [Int](repeating: 0, count: counts[n])
     value = [Double](repeating: 0, count: counts[n])
     // Rows are visited in order, so each column lists its rows in increasing order.
-    for (i, row) in program.rows.enumerated() {
-      for (j, a) in row.terms where a != 0 {
+    var k = 0
+    for i in 0..<m {
+      while k < byRow && program.entryRow[rowOrder[k]] == i {
+        let e = rowOrder[k]
+        let j = program.entryColumn[e]
         rowIndex[fill[j]] = i
-        value[fill[j]] = a * factor[i]
+        value[fill[j]] = program.entryValue[e] * factor[i]
         fill[j] += 1
+        k += 1
       }
       if slackOfRow[i] >= 0 {
         let j = slackOfRow[i]
         rowIndex[fill[j]] = i
-        value[fill[j]] = (row.relation == .lessOrEqual ? 1.0 : -1.0) * (factor[i] < 0 ? -1 : 1)
+        value[fill[j]] = (relations[i] == .lessOrEqual ? 1.0 : -1.0) * (factor[i] < 0 ? -1 : 1)
         fill[j] += 1
       }
       let art = firstArtificial + i
@@ -150,9 +169,9 @@ struct SimplexTableau {
   /// otherwise keeps the all-artificial start. Hinted columns start in their first segment.
   mutating func applyHints(_ program: LinearProgram, slackOfRow: [Int]) {
     var hinted = false
-    for (i, row) in program.rows.enumerated() {
+    for i in 0..<m {
       let column: Int?
-      switch row.hint {
+      switch program.hints[i] {
       case .variable(let j)?: column = j
       case .slack?: column = slackOfRow[i] >= 0 ? slackOfRow[i] : nil
       case nil: column = nil

@@ -115,11 +115,31 @@ extension RebalanceModel {
     scale = max(p.base.doubleValue, 1e-9)
     let h = p.household
     let sigma = p.spread
-    var accountRows: [[(Int, Double)]] = Array(repeating: [], count: h.accounts.count)
-    var classRows: [[(Int, Double)]] = Array(repeating: [], count: h.targets.classes.count)
-    var traded: [(Int, Double)] = []
-    var raise: [[(Int, Double)]] = Array(repeating: [], count: h.accounts.count)
-    var taxRow: [(Int, Double)] = []
+    let classCount = h.targets.classes.count
+    let accountCount = h.accounts.count
+    let holdingCount = h.accounts.reduce(0) { $0 + $1.holdings.count }
+    let depth = p.nodesOfSecurity.reduce(0) { max($0, $1.count) }
+    let columnsGuess = holdingCount + accountCount * (classCount + 1) + 4 * classCount + 1
+    lp = LinearProgram(
+      reservingVariables: columnsGuess, rows: 2 * accountCount + classCount + 2,
+      coefficients: columnsGuess * (depth + 4))
+    buys.reserveCapacity(accountCount * classCount)
+    sells.reserveCapacity(holdingCount)
+
+    // The rows first, in a fixed order (tax, then each account's cash and raise rows, then
+    // the traded row, then each class), so that each column's coefficients go in as it is made.
+    let taxRow = p.maxTax != nil && Self.hasTaxedSegment(p) ? lp.addRow(.lessOrEqual, max(0, p.maxTax!.doubleValue) / scale, hint: .slack) : -1
+    var cashRow = [Int](repeating: -1, count: accountCount)
+    var raiseRow = [Int](repeating: -1, count: accountCount)
+    for a in 0..<accountCount {
+      cashRow[a] = lp.addRow(.equal)
+      if let cf = p.cashFlowOnly, cf.mustRaise[a] > .zero {
+        raiseRow[a] = lp.addRow(.lessOrEqual, (cf.mustRaise[a] + p.commissions[a]).doubleValue / scale, hint: .slack)
+      }
+    }
+    let tradedRow = sigma > 0 ? lp.addRow(.equal, 0) : -1
+    let firstClassRow = lp.constraintCount
+    for _ in 0..<classCount { lp.addRow(.equal) }
 
     for (a, account) in h.accounts.enumerated() {
       let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
@@ -129,54 +149,65 @@ extension RebalanceModel {
         }
         let v = lp.addVariable(cost: Weights.turnover + (p.taxAware ? Self.locationCost(p, account: account, security: s) : 0))
         buys.append(BuyColumn(account: a, security: s, variable: v))
-        accountRows[a].append((v, -(1 + sigma)))
-        for k in p.nodesOfSecurity[s] { classRows[k].append((v, 1)) }
-        if sigma > 0 { traded.append((v, -1)) }
+        lp.addCoefficient(-(1 + sigma), row: cashRow[a], variable: v)
+        for k in p.nodesOfSecurity[s] { lp.addCoefficient(1, row: firstClassRow + k, variable: v) }
+        if sigma > 0 { lp.addCoefficient(-1, row: tradedRow, variable: v) }
       }
       for (hIndex, holding) in account.holdings.enumerated() {
         let s = p.holdingSecurity[a][hIndex]
         guard s >= 0, holding.quantity > .zero else { continue }
-        if p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
+        if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
         if mustRaise == false { continue }
         let price = h.securities[s].price
-        var columns: [(variable: Int, tax: Double)] = []
+        func addSale(_ v: Int, tax: Double) {
+          sells.append(SellColumn(account: a, holding: hIndex, variable: v))
+          if tax > 0 { lp.addCoefficient(tax, row: taxRow, variable: v) }
+          lp.addCoefficient(1 - sigma, row: cashRow[a], variable: v)
+          if raiseRow[a] >= 0 { lp.addCoefficient(1 - sigma, row: raiseRow[a], variable: v) }
+          if sigma > 0 { lp.addCoefficient(-1, row: tradedRow, variable: v) }
+          for k in p.nodesOfSecurity[s] { lp.addCoefficient(-1, row: firstClassRow + k, variable: v) }
+        }
         if let plan = p.lotPlans[a][hIndex] {
           // One column per holding, its lots as segments (cheapest tax per dollar first); with
           // a tax limit, one column per lot so that the tax row can weigh each.
           guard !plan.segments.isEmpty else { continue }
           if p.maxTax != nil {
             for seg in plan.segments {
-              columns.append((lp.addVariable(cost: Weights.turnover + seg.cost, upper: seg.value.doubleValue / scale), seg.taxPerDollar))
+              addSale(lp.addVariable(cost: Weights.turnover + seg.cost, upper: seg.value.doubleValue / scale), tax: seg.taxPerDollar)
             }
           } else {
-            columns.append((lp.addVariable(segments: plan.segments.map { ($0.value.doubleValue / scale, Weights.turnover + $0.cost) }), 0))
+            for seg in plan.segments { lp.appendSegment(length: seg.value.doubleValue / scale, cost: Weights.turnover + seg.cost) }
+            addSale(lp.endVariable(), tax: 0)
           }
         } else {
           let extra = p.taxAware && account.type == .taxable ? Weights.taxableSale : 0
-          columns.append((lp.addVariable(cost: Weights.turnover + extra, upper: (holding.quantity * price).doubleValue / scale), 0))
-        }
-        for (v, tax) in columns {
-          sells.append(SellColumn(account: a, holding: hIndex, variable: v))
-          accountRows[a].append((v, 1 - sigma))
-          if p.cashFlowOnly != nil { raise[a].append((v, 1 - sigma)) }
-          for k in p.nodesOfSecurity[s] { classRows[k].append((v, -1)) }
-          if sigma > 0 { traded.append((v, -1)) }
-          if tax > 0 { taxRow.append((v, tax)) }
+          addSale(lp.addVariable(cost: Weights.turnover + extra, upper: (holding.quantity * price).doubleValue / scale), tax: 0)
         }
       }
     }
-    if let maxTax = p.maxTax, !taxRow.isEmpty {
-      lp.addConstraint(taxRow, .lessOrEqual, max(0, maxTax.doubleValue) / scale, hint: .slack)
-    }
-    addCashRows(p, accountRows: &accountRows, classRows: &classRows, raise: raise)
+    addCashVariables(p, cashRow: cashRow, firstClassRow: firstClassRow)
     let totalCommission = p.commissions.reduce(Money.zero, +).doubleValue / scale
     if sigma > 0 {
       let t = lp.addVariable(cost: 0)
-      traded.append((t, 1))
-      lp.addConstraint(traded, .equal, 0, hint: .variable(t))
-      for k in classRows.indices { classRows[k].append((t, p.aims[k].weight * sigma)) }
+      lp.addCoefficient(1, row: tradedRow, variable: t)
+      lp.setRow(tradedRow, rhs: 0, hint: .variable(t))
+      for k in 0..<classCount { lp.addCoefficient(p.aims[k].weight * sigma, row: firstClassRow + k, variable: t) }
     }
-    addClassRows(p, classRows: classRows, totalCommission: totalCommission)
+    addClassVariables(p, firstClassRow: firstClassRow, totalCommission: totalCommission)
+  }
+
+  /// Whether some sale column would weigh in the tax row (a lot sold at a gain).
+  static func hasTaxedSegment(_ p: PlanProblem) -> Bool {
+    let h = p.household
+    for (a, account) in h.accounts.enumerated() {
+      if let cf = p.cashFlowOnly, !(cf.mustRaise[a] > .zero) { continue }
+      for (k, holding) in account.holdings.enumerated() {
+        guard p.holdingSecurity[a][k] >= 0, holding.quantity > .zero, let plan = p.lotPlans[a][k] else { continue }
+        if p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
+        if plan.segments.contains(where: { $0.taxPerDollar > 0 }) { return true }
+      }
+    }
+    return false
   }
 
   /// The one security per asset class that an account would buy: securities of a class are
@@ -220,28 +251,23 @@ extension RebalanceModel {
     return 0.01 * Double(order.firstIndex(of: account.type) ?? order.count)
   }
 
-  /// The idle-cash variables and the cash row of every account.
-  private mutating func addCashRows(
-    _ p: PlanProblem, accountRows: inout [[(Int, Double)]], classRows: inout [[(Int, Double)]], raise: [[(Int, Double)]]
-  ) {
+  /// The idle-cash variable of every account, and its cash row's right-hand side.
+  private mutating func addCashVariables(_ p: PlanProblem, cashRow: [Int], firstClassRow: Int) {
     let h = p.household
     let cashNode = h.targets.classes.firstIndex { $0.name == .cash }
     for (a, account) in h.accounts.enumerated() {
       // Without a cash target, sales never add to idle cash: e_a ≤ max(0, cash_a − reserve − commissions_a).
       let idleNow = max(0, (account.cash - h.settings.cashReserve - p.commissions[a]).doubleValue / scale)
       let e = lp.addVariable(cost: cashNode == nil ? Weights.idleCash : 0, upper: cashNode == nil ? idleNow : .infinity)
-      accountRows[a].append((e, -1))
-      if let cashNode { classRows[cashNode].append((e, 1)) }
+      lp.addCoefficient(-1, row: cashRow[a], variable: e)
+      if let cashNode { lp.addCoefficient(1, row: firstClassRow + cashNode, variable: e) }
       let rhs = (h.settings.cashReserve - account.cash + p.commissions[a]).doubleValue / scale
-      lp.addConstraint(accountRows[a], .equal, rhs, hint: .variable(e))
-      if let cf = p.cashFlowOnly, cf.mustRaise[a] > .zero {
-        lp.addConstraint(raise[a], .lessOrEqual, (cf.mustRaise[a] + p.commissions[a]).doubleValue / scale, hint: .slack)
-      }
+      lp.setRow(cashRow[a], rhs: rhs, hint: .variable(e))
     }
   }
 
-  /// The deviation variables and the row of every class and group.
-  private mutating func addClassRows(_ p: PlanProblem, classRows: [[(Int, Double)]], totalCommission: Double) {
+  /// The deviation variables of every class and group, and its row's right-hand side.
+  private mutating func addClassVariables(_ p: PlanProblem, firstClassRow: Int, totalCommission: Double) {
     let h = p.household
     let values = p.nodeValues
     let reserves = h.targets.hasCashClass ? Double(h.accounts.count) * h.settings.cashReserve.doubleValue / scale : 0
@@ -249,7 +275,7 @@ extension RebalanceModel {
     for (k, node) in h.targets.classes.enumerated() {
       let aim = p.aims[k]
       let (lower, upper) = node.edges
-      var row = classRows[k]
+      let row = firstClassRow + k
       let v0 = node.name == .cash ? reserves : values[k].doubleValue / scale
       // The rooms are measured on the base before spread costs, which can shrink it by up to
       // 2σ (turnover is at most 2); shrinking them by that much, and by ``bandSafety`` for the
@@ -258,15 +284,15 @@ extension RebalanceModel {
       let shrink = 1 - 2 * p.spread
       let roomAbove = max(0, (upper - aim.weight) * shrink - Self.bandSafety)
       let roomBelow = max(0, (aim.weight - lower) * shrink - Self.bandSafety)
-      if roomAbove > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomAbove), -1)) }
-      if roomBelow > 0 { row.append((lp.addVariable(cost: aim.cost, upper: roomBelow), 1)) }
+      if roomAbove > 0 { lp.addCoefficient(-1, row: row, variable: lp.addVariable(cost: aim.cost, upper: roomAbove)) }
+      if roomBelow > 0 { lp.addCoefficient(1, row: row, variable: lp.addVariable(cost: aim.cost, upper: roomBelow)) }
       let above = lp.addVariable(cost: aim.cost + Weights.bandExcess)
       let below = lp.addVariable(cost: aim.cost + Weights.bandExcess)
-      row.append((above, -1))
-      row.append((below, 1))
+      lp.addCoefficient(-1, row: row, variable: above)
+      lp.addCoefficient(1, row: row, variable: below)
       let rhs = aim.weight * baseAfterCommission - v0
       // Start with the whole distance from the aim outside the band: always feasible.
-      lp.addConstraint(row, .equal, rhs, hint: .variable(rhs < 0 ? above : below))
+      lp.setRow(row, rhs: rhs, hint: .variable(rhs < 0 ? above : below))
     }
   }
 }
