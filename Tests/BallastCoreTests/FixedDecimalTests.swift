@@ -43,6 +43,30 @@ import Testing
   @Test func largeProductsDoNotOverflow() throws {
     let big = try #require(FixedDecimal(exactly: "999999999999.999999999"))
     #expect((big * big) > big)
+    // Python's decimal module, 80 digits, quantized half-even at 1e-9 and at 0.01: the whole
+    // part exceeds 64 bits, so both the product and its text leave the 64-bit fast paths.
+    #expect((big * big).description == "999999999999999999998000")
+    #expect((big * big).grouped(places: 2) == "999,999,999,999,999,999,998,000.00")
+  }
+
+  /// Signs, zeros and grouping at every length (by hand, and Python's decimal module for the
+  /// products): the text and the 64-bit division paths against the exact values.
+  @Test func textAndSignedDivision() throws {
+    let cases: [(String, Int, String)] = [
+      ("0", 2, "0.00"), ("-0.004", 2, "0.00"), ("-0.005", 2, "0.00"), ("-0.015", 2, "-0.02"), ("999.995", 2, "1,000.00"),
+      ("1000", 0, "1,000"), ("100", 2, "100.00"), ("-1234.565", 2, "-1,234.56"), ("12345678.5", 1, "12,345,678.5"),
+    ]
+    for (text, places, expected) in cases {
+      #expect(try #require(FixedDecimal(exactly: text)).grouped(places: places) == expected, "\(text)")
+    }
+    #expect(try #require(FixedDecimal(exactly: "-120.500")).formatted(minimumFractionDigits: 0) == "-120.5")
+    #expect(try #require(FixedDecimal(exactly: "-120")).formatted(minimumFractionDigits: 3) == "-120.000")
+    #expect(try #require(FixedDecimal(exactly: "7")).formatted(minimumFractionDigits: 12) == "7.000000000")
+    let a = try #require(FixedDecimal(exactly: "-123456.789"))
+    let b = try #require(FixedDecimal(exactly: "0.000000007"))
+    #expect((a * b).description == "-0.000864198")
+    #expect(FixedDecimal(-7).divided(by: 3).description == "-2.333333333")
+    #expect(FixedDecimal(7).divided(by: -3).description == "-2.333333333")
   }
 }
 

@@ -41,31 +41,58 @@ extension FixedDecimal: CustomStringConvertible {
   /// The exact value with at least `minimumFractionDigits` digits after the point (money is
   /// written with 2: `28510.00`) and no trailing zeros beyond them.
   public func formatted(minimumFractionDigits: Int) -> String {
-    let negative = raw < 0
-    let m = negative ? -raw : raw
-    let whole = m / Self.scale
-    var frac = String(m % Self.scale)
-    frac = String(repeating: "0", count: Self.fractionDigits - frac.count) + frac
-    while frac.count > minimumFractionDigits, frac.hasSuffix("0") { frac.removeLast() }
-    let body = frac.isEmpty ? String(whole) : "\(whole).\(frac)"
-    return negative && m != 0 ? "-" + body : body
+    text(minimumFractionDigits: minimumFractionDigits, grouped: false)
   }
 
   /// Grouped for people: `1,234,567.89` (exact, rounded half-even to `places`).
   public func grouped(places: Int) -> String {
-    let text = rounded(places: places).formatted(minimumFractionDigits: places)
-    let negative = text.hasPrefix("-")
-    let body = negative ? String(text.dropFirst()) : text
-    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-    var whole = String(parts[0])
-    var out = ""
-    while whole.count > 3 {
-      out = "," + whole.suffix(3) + out
-      whole.removeLast(3)
+    rounded(places: places).text(minimumFractionDigits: places, grouped: true)
+  }
+
+  /// The digits written right to left into a buffer on the stack: the fraction (trailing
+  /// zeros beyond `minimumFractionDigits` dropped), the point, the whole part (with a comma
+  /// every three digits when `grouped`), the sign.
+  func text(minimumFractionDigits: Int, grouped: Bool) -> String {
+    let m = raw.magnitude
+    var whole = m / UInt128(Self.scale)
+    var frac = UInt64(m % UInt128(Self.scale))
+    var fracDigits = Self.fractionDigits
+    while fracDigits > minimumFractionDigits && frac % 10 == 0 {
+      frac /= 10
+      fracDigits -= 1
     }
-    out = whole + out
-    if parts.count > 1 { out += "." + parts[1] }
-    return (negative ? "-" : "") + out
+    // At most 39 digits, 12 commas, the point, 9 decimals and the sign.
+    let capacity = 64
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var p = capacity
+      func put(_ byte: UInt8) {
+        p -= 1
+        buffer[p] = byte
+      }
+      for _ in 0..<fracDigits {
+        put(48 + UInt8(frac % 10))
+        frac /= 10
+      }
+      if fracDigits > 0 { put(UInt8(ascii: ".")) }
+      var written = 0
+      func digit(_ d: UInt8) {
+        if grouped && written > 0 && written % 3 == 0 { put(UInt8(ascii: ",")) }
+        put(48 + d)
+        written += 1
+      }
+      while whole._high != 0 {
+        digit(UInt8(whole % 10))
+        whole /= 10
+      }
+      // The rest in 64-bit arithmetic (all of it below 1.8 × 10¹⁹).
+      var w = whole._low
+      repeat {
+        digit(UInt8(w % 10))
+        w /= 10
+      } while w > 0
+      if raw < 0 { put(UInt8(ascii: "-")) }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[p..<capacity]), as: UTF8.self)
+    }
   }
 }
 

@@ -101,16 +101,20 @@ public struct HouseholdPlanner: Sendable {
     return values
   }
 
-  /// Leaf first, then each group above it.
+  /// Leaf first, then each group above it. Securities of one class share one chain.
   func nodesOfSecurities(_ h: Household) -> [[Int]] {
     let nodes = h.targets.classes
+    var chains: [[Int]?] = Array(repeating: nil, count: nodes.count)
     return h.securities.map { s in
-      var chain: [Int] = []
-      var name: AssetClassName? = s.assetClass
+      guard let leaf = nodes.firstIndex(where: { $0.name == s.assetClass }) else { return [] }
+      if let chain = chains[leaf] { return chain }
+      var chain: [Int] = [leaf]
+      var name = nodes[leaf].parent
       while let n = name, let k = nodes.firstIndex(where: { $0.name == n }) {
         chain.append(k)
         name = nodes[k].parent
       }
+      chains[leaf] = chain
       return chain
     }
   }

@@ -141,9 +141,10 @@ extension RebalanceModel {
     let firstClassRow = lp.constraintCount
     for _ in 0..<classCount { lp.addRow(.equal) }
 
+    let candidates = Self.purchaseCandidates(p)
     for (a, account) in h.accounts.enumerated() {
       let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
-      for s in Self.purchaseCandidates(p, account: a) {
+      for s in candidates[a] {
         if let cf = p.cashFlowOnly {
           if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
         }
@@ -210,37 +211,61 @@ extension RebalanceModel {
     return false
   }
 
-  /// The one security per asset class that an account would buy: securities of a class are
+  /// For every account, the one security per asset class it would buy: securities of a class are
   /// interchangeable in the program, so one column per (account, class) is enough. The pick:
   /// allowed, not forbidden and not banned by the wash-sale rule; among those, the one the
   /// account holds most of (by value), then a listed substitute of a banned security, then the
   /// one the household holds most of, then the first by symbol — adding to positions rather
-  /// than opening new ones.
-  static func purchaseCandidates(_ p: PlanProblem, account a: Int) -> [Int] {
+  /// than opening new ones. Indexed [account], each list in security order.
+  static func purchaseCandidates(_ p: PlanProblem) -> [[Int]] {
     let h = p.household
-    let account = h.accounts[a]
-    typealias Rank = (index: Int, here: FixedDecimal, substitute: Bool, everywhere: FixedDecimal)
-    // Indexed by the security's leaf class (securities of one class share it).
-    var best = [Rank?](repeating: nil, count: h.targets.classes.count)
-    func better(_ x: Rank, than y: Rank) -> Bool {
-      if x.here != y.here { return x.here > y.here }
-      if x.substitute != y.substitute { return x.substitute }
-      if x.everywhere != y.everywhere { return x.everywhere > y.everywhere }
-      return x.index < y.index
+    let securityCount = h.securities.count
+    // Per leaf class, the best security so far (−1 for none); per security, its value here.
+    var best = [Int](repeating: -1, count: h.targets.classes.count)
+    var heldHere = [Money](repeating: .zero, count: securityCount)
+    var substitute = [Bool](repeating: false, count: securityCount)
+    var blocked = [Bool](repeating: false, count: securityCount)
+    if !p.preferredSubstitutes.isEmpty || !p.bannedBuys.isEmpty {
+      for s in 0..<securityCount {
+        substitute[s] = p.preferredSubstitutes.contains(h.securities[s].symbol)
+        blocked[s] = p.bannedBuys.contains(h.securities[s].symbol)
+      }
     }
-    var heldHere = [Money](repeating: .zero, count: h.securities.count)
-    for (k, s) in p.holdingSecurity[a].enumerated() where s >= 0 {
-      heldHere[s] = account.holdings[k].quantity * h.securities[s].price
+    var result: [[Int]] = []
+    result.reserveCapacity(h.accounts.count)
+    for a in h.accounts.indices {
+      for k in best.indices { best[k] = -1 }
+      for s in 0..<securityCount { heldHere[s] = .zero }
+      let holdings = p.holdingSecurity[a]
+      for k in holdings.indices where holdings[k] >= 0 {
+        heldHere[holdings[k]] = h.accounts[a].holdings[k].quantity * h.securities[holdings[k]].price
+      }
+      let menu = p.menuAllows[a]
+      for s in 0..<securityCount where menu[s] && !blocked[s] {
+        guard let leaf = p.nodesOfSecurity[s].first else { continue }
+        if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: h.securities[s].symbol, side: .buy)) { continue }
+        let current = best[leaf]
+        if current >= 0 {
+          // Better: held here more, then a preferred substitute, then held more by the household.
+          let better: Bool
+          if heldHere[s] != heldHere[current] {
+            better = heldHere[s] > heldHere[current]
+          } else if substitute[s] != substitute[current] {
+            better = substitute[s]
+          } else {
+            better = p.householdHoldings[s] > p.householdHoldings[current]
+          }
+          if !better { continue }
+        }
+        best[leaf] = s
+      }
+      var chosen: [Int] = []
+      chosen.reserveCapacity(best.count)
+      for s in best where s >= 0 { chosen.append(s) }
+      chosen.sort()
+      result.append(chosen)
     }
-    for (s, security) in h.securities.enumerated() where p.menuAllows[a][s] {
-      guard let leaf = p.nodesOfSecurity[s].first else { continue }
-      if !p.bannedBuys.isEmpty && p.bannedBuys.contains(security.symbol) { continue }
-      if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: security.symbol, side: .buy)) { continue }
-      let rank: Rank = (s, heldHere[s], !p.preferredSubstitutes.isEmpty && p.preferredSubstitutes.contains(security.symbol), p.householdHoldings[s])
-      if let current = best[leaf], !better(rank, than: current) { continue }
-      best[leaf] = rank
-    }
-    return best.compactMap { $0?.index }.sorted()
+    return result
   }
 
   /// Asset location: 0.01 per place the account's type stands below the first in the class's
