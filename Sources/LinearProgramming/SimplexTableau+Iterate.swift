@@ -3,7 +3,9 @@ extension SimplexTableau {
 
   mutating func run(options: SimplexOptions, program: LinearProgram) -> LPSolution {
     var iterations = 0
-    var outcome = iterate(options: options, iterations: &iterations)
+    // Phase 1 has nothing to do when the crash basis holds no artificial column: every
+    // artificial is then non-basic at 0 and the phase-1 objective is already at its minimum.
+    var outcome: Outcome = basis.contains { $0 >= firstArtificial } ? iterate(options: options, iterations: &iterations) : .optimal
     let violation = (firstArtificial..<n).reduce(0.0) { $0 + max(x[$1], 0) }
     func solution(_ status: LPSolution.Status) -> LPSolution {
       let values = (0..<program.variableCount).map { j in min(max(x[j], 0), segUpper[segStart[j + 1] - 1]) }
@@ -88,7 +90,9 @@ extension SimplexTableau {
         bland = degenerateRun > 40
         candidates.removeAll(bland: bland)
         let tolerance = options.optimalityTolerance
-        for j in 0..<n where !isBasic[j] {
+        // In phase 2 the artificial columns are fixed at 0 and never enter: not priced.
+        let priced = phaseOne ? n : firstArtificial
+        for j in 0..<priced where !isBasic[j] {
           var v = 0.0
           for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
           ya[j] = v

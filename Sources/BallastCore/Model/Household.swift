@@ -116,15 +116,8 @@ public struct Household: Sendable, Hashable {
     for i in h.accounts.indices {
       if !h.accounts[i].holdings.isSorted(by: { $0.symbol < $1.symbol }) { h.accounts[i].holdings.sort { $0.symbol < $1.symbol } }
       for k in h.accounts[i].holdings.indices where sortingLots {
-        let lots = h.accounts[i].holdings[k].lots
-        if !lots.isSorted(by: TaxLot.canonicalOrder) {
-          // Sort positions, then move each lot once (lots are not trivially copyable).
-          let day = lots.map(\.acquired.dayNumber)
-          let order = lots.indices.sorted { a, b in
-            if day[a] != day[b] { return day[a] < day[b] }
-            return TaxLot.canonicalOrder(lots[a], lots[b]) || (!TaxLot.canonicalOrder(lots[b], lots[a]) && a < b)
-          }
-          h.accounts[i].holdings[k].lots = order.map { lots[$0] }
+        if !h.accounts[i].holdings[k].lots.isSorted(by: TaxLot.canonicalOrder) {
+          TaxLot.sortCanonically(&h.accounts[i].holdings[k].lots)
         }
       }
       if let menu = h.accounts[i].allowed, !menu.isSorted(by: <) { h.accounts[i].allowed = menu.sorted() }
@@ -141,6 +134,27 @@ public struct Household: Sendable, Hashable {
 }
 
 extension TaxLot {
+  /// Sorts `lots` into ``canonicalOrder(_:_:)``, stably: by swapping neighbours when there
+  /// are few (no lot is copied), else by sorting positions and moving each lot once.
+  static func sortCanonically(_ lots: inout [TaxLot]) {
+    if lots.count <= 16 {
+      for i in lots.indices.dropFirst() {
+        var j = i
+        while j > 0 && canonicalOrder(lots[j], lots[j - 1]) {
+          lots.swapAt(j, j - 1)
+          j -= 1
+        }
+      }
+      return
+    }
+    let day = lots.map(\.acquired.dayNumber)
+    let order = lots.indices.sorted { a, b in
+      if day[a] != day[b] { return day[a] < day[b] }
+      return canonicalOrder(lots[a], lots[b]) || (!canonicalOrder(lots[b], lots[a]) && a < b)
+    }
+    lots = order.map { lots[$0] }
+  }
+
   /// By acquisition date, then id, quantity and cost: a total order on distinct lots.
   static func canonicalOrder(_ a: TaxLot, _ b: TaxLot) -> Bool {
     if a.acquired != b.acquired { return a.acquired < b.acquired }

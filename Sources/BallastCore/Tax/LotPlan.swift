@@ -32,32 +32,35 @@ extension LotPlan {
   static let nearLongTermPenalty = 250.0
   /// Days ahead in which a short-term lot "turns long-term soon".
   static let nearLongTermDays = 30
+  /// Up to this many lots or segments, sorting and de-duplicating by scanning beats
+  /// allocating.
+  static let smallCount = 16
 
   /// - Parameters:
   ///   - zeroRated: dollars of each lot's value whose gain falls in the zero-rate room.
   ///   - blocked: whether the holding's loss lots may not be sold (wash-sale rule).
   init(
-    holding: Holding, price: Price, household h: Household, method: LotSelection,
+    holding: Holding, price: Price, asOf: CivilDate, rates: TaxSettings, method: LotSelection,
     zeroRated: [Money], lossesBlocked: Bool, taxableSale: Double
   ) {
     var segments: [Segment] = []
     segments.reserveCapacity(holding.lots.count + 1)
     var near = Set<Int>()
-    let soon = h.asOf.adding(days: Self.nearLongTermDays)
+    let soon = asOf.adding(days: Self.nearLongTermDays)
     // The method's order breaks ties (and, for fifo/hifo, is the whole order); tax-optimal
     // ties fall back to the canonical lot order.
     var rank: [Int] = []
     if method != .taxOptimal {
       rank = Array(holding.lots.indices)
-      for (r, i) in holding.lotOrder(method, price: price, on: h.asOf, rates: h.tax).enumerated() { rank[i] = r }
+      for (r, i) in holding.lotOrder(method, price: price, on: asOf, rates: rates).enumerated() { rank[i] = r }
     }
     for (i, lot) in holding.lots.enumerated() {
       let value = lot.quantity * price
       let gainFraction = value.isZero ? 0 : 1 - lot.cost.doubleValue / value.doubleValue
       let isLoss = gainFraction < 0
       if isLoss && lossesBlocked { continue }
-      let term = lot.term(at: h.asOf)
-      let rate = term == .long ? h.tax.longTermRate : h.tax.shortTermRate
+      let term = lot.term(at: asOf)
+      let rate = term == .long ? rates.longTermRate : rates.shortTermRate
       let turnsLongSoon = term == .short && !isLoss && soon > lot.acquired.adding(years: 1)
       if turnsLongSoon { near.insert(i) }
       let tie = 1e-7 * Double(rank.isEmpty ? i : rank[i])
@@ -79,13 +82,35 @@ extension LotPlan {
         segments.append(Segment(lot: i, value: value - free, taxPerDollar: tax, cost: cost(tax)))
       }
     }
-    segments.sort { a, b in a.cost != b.cost ? a.cost < b.cost : (a.lot, a.taxPerDollar) < (b.lot, b.taxPerDollar) }
+    // Stably, as `sort` is; by insertion when there are few segments (the common case).
+    func before(_ a: Segment, _ b: Segment) -> Bool {
+      a.cost != b.cost ? a.cost < b.cost : (a.lot, a.taxPerDollar) < (b.lot, b.taxPerDollar)
+    }
+    if segments.count <= Self.smallCount {
+      for i in segments.indices.dropFirst() {
+        let moving = segments[i]
+        var j = i
+        while j > 0 && before(moving, segments[j - 1]) {
+          segments[j] = segments[j - 1]
+          j -= 1
+        }
+        segments[j] = moving
+      }
+    } else {
+      segments.sort(by: before)
+    }
     var order: [Int] = []
     order.reserveCapacity(holding.lots.count)
-    var seen = [Bool](repeating: false, count: holding.lots.count)
     var sellable = Quantity.zero
-    for s in segments where !seen[s.lot] {
-      seen[s.lot] = true
+    // Each lot once, at its first segment (a lot split by the zero-rate room has two).
+    var seen = holding.lots.count <= Self.smallCount ? [] : [Bool](repeating: false, count: holding.lots.count)
+    for (k, s) in segments.enumerated() {
+      if seen.isEmpty {
+        if segments[..<k].contains(where: { $0.lot == s.lot }) { continue }
+      } else {
+        if seen[s.lot] { continue }
+        seen[s.lot] = true
+      }
       order.append(s.lot)
       sellable += holding.lots[s.lot].quantity
     }

@@ -77,9 +77,9 @@ struct NaivePlan {
       }
     }
     // Losses on groups the naive plan buys back are wash sales too.
-    let washed = Set(bought.compactMap { washSale.groupOf[$0] })
+    let washed = Set(bought.compactMap { washSale.groupIndex(of: $0) })
     for i in sales.indices where sales[i].gain.isNegative {
-      if let symbol = sales[i].lotID.map(Symbol.init), let g = washSale.groupOf[symbol], washed.contains(g) {
+      if let symbol = sales[i].lotID.map(Symbol.init), let g = washSale.groupIndex(of: symbol), washed.contains(g) {
         sales[i].cost = sales[i].proceeds
       }
     }

@@ -9,8 +9,10 @@
 ///   (the file's `history`), and
 /// - never buys, in any account, a security of a group that it sells at a loss.
 public struct WashSaleRule: Sendable {
-  /// Group number of each symbol; symbols in one group are substantially identical.
-  public let groupOf: [Symbol: Int]
+  /// The household's symbols in increasing order, and the group number of each (parallel
+  /// arrays: a lookup is a binary search, with no hashing of strings).
+  let symbols: [Symbol]
+  let groups: [Int]
   /// The last purchase date of each group within the window before `asOf`.
   public let recentPurchase: [Int: CivilDate]
   public let asOf: CivilDate
@@ -18,12 +20,23 @@ public struct WashSaleRule: Sendable {
   /// Whether any group holds more than one symbol (some security lists `sameAs`).
   let hasSharedGroups: Bool
 
+  /// Group number of each symbol; symbols in one group are substantially identical. Groups
+  /// are numbered in the order of their first symbol.
+  public var groupOf: [Symbol: Int] { Dictionary(zip(symbols, groups), uniquingKeysWith: { first, _ in first }) }
+
+  /// The group number of `symbol`, or `nil` when the household does not list it.
+  public func groupIndex(of symbol: Symbol) -> Int? {
+    let i = symbols.lowerBound { $0 < symbol }
+    return i < symbols.count && symbols[i] == symbol ? groups[i] : nil
+  }
+
   /// A rule that knows no security and no purchase (for plans that ignore taxes).
   init(noRuleAt asOf: CivilDate) {
     self.asOf = asOf
     self.days = 0
     self.hasSharedGroups = false
-    self.groupOf = [:]
+    self.symbols = []
+    self.groups = []
     self.recentPurchase = [:]
   }
 
@@ -31,67 +44,70 @@ public struct WashSaleRule: Sendable {
     self.asOf = h.asOf
     self.days = h.tax.washSaleDays
     self.hasSharedGroups = h.securities.contains { !$0.sameAs.isEmpty }
-    if !hasSharedGroups {
-      // No share classes: every symbol is a group of its own.
-      var groupOf: [Symbol: Int] = [:]
-      groupOf.reserveCapacity(h.securities.count)
-      for (i, s) in h.securities.enumerated() { groupOf[s.symbol] = i }
-      self.groupOf = groupOf
-      self.recentPurchase = Self.recentPurchases(h, groupOf: groupOf)
-      return
-    }
-    // Union-find over sameAs links.
-    var parent: [Symbol: Symbol] = [:]
-    func find(_ s: Symbol) -> Symbol {
-      var r = s
-      while let p = parent[r], p != r { r = p }
+    let n = h.securities.count
+    var order = Array(0..<n)
+    if !h.securitiesAreSorted { order.sort { h.securities[$0].symbol < h.securities[$1].symbol } }
+    let symbols = order.map { h.securities[$0].symbol }
+    // Union-find over positions in `symbols`: each root is the smallest symbol of its group.
+    var parent = Array(0..<n)
+    func find(_ i: Int) -> Int {
+      var r = i
+      while parent[r] != r { r = parent[r] }
       return r
     }
-    for s in h.securities { parent[s.symbol] = s.symbol }
-    for s in h.securities {
-      for other in s.sameAs where parent[other] != nil {
-        let (a, b) = (find(s.symbol), find(other))
-        if a != b { parent[max(a, b)] = min(a, b) }
+    if hasSharedGroups {
+      for p in 0..<n {
+        for other in h.securities[order[p]].sameAs {
+          let q = symbols.lowerBound { $0 < other }
+          guard q < n, symbols[q] == other else { continue }
+          let (a, b) = (find(p), find(q))
+          if a != b { parent[max(a, b)] = min(a, b) }
+        }
       }
     }
-    let roots = h.securities.map { find($0.symbol) }
-    let ordered = Array(Set(roots)).sorted()
-    var number: [Symbol: Int] = [:]
-    for (i, r) in ordered.enumerated() { number[r] = i }
-    var groupOf: [Symbol: Int] = [:]
-    for (s, r) in zip(h.securities, roots) { groupOf[s.symbol] = number[r] }
-    self.groupOf = groupOf
-    self.recentPurchase = Self.recentPurchases(h, groupOf: groupOf)
-  }
-
-  /// The last purchase of each group within the window before `asOf`.
-  static func recentPurchases(_ h: Household, groupOf: [Symbol: Int]) -> [Int: CivilDate] {
-    var recent: [Int: CivilDate] = [:]
-    guard !h.history.isEmpty else { return recent }
-    let start = h.asOf.adding(days: -h.tax.washSaleDays)
-    for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
-      guard let g = groupOf[t.symbol] else { continue }
-      if let d = recent[g], d >= t.date { continue }
-      recent[g] = t.date
+    // A root comes before the rest of its group, so groups are numbered by their first symbol.
+    var number = [Int](repeating: -1, count: n)
+    var next = 0
+    var groups = [Int](repeating: 0, count: n)
+    for p in 0..<n {
+      let r = find(p)
+      if number[r] < 0 {
+        number[r] = next
+        next += 1
+      }
+      groups[p] = number[r]
     }
-    return recent
+    self.symbols = symbols
+    self.groups = groups
+    var recent: [Int: CivilDate] = [:]
+    if !h.history.isEmpty {
+      let start = h.asOf.adding(days: -h.tax.washSaleDays)
+      for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
+        let i = symbols.lowerBound { $0 < t.symbol }
+        guard i < n, symbols[i] == t.symbol else { continue }
+        let g = groups[i]
+        if let d = recent[g], d >= t.date { continue }
+        recent[g] = t.date
+      }
+    }
+    self.recentPurchase = recent
   }
 
   public func isIdentical(_ a: Symbol, _ b: Symbol) -> Bool {
-    guard let x = groupOf[a], let y = groupOf[b] else { return a == b }
+    guard let x = groupIndex(of: a), let y = groupIndex(of: b) else { return a == b }
     return x == y
   }
 
   /// The symbols substantially identical to `symbol` (itself included), sorted.
   public func group(of symbol: Symbol) -> [Symbol] {
-    guard hasSharedGroups, let g = groupOf[symbol] else { return [symbol] }
-    return groupOf.filter { $0.value == g }.map(\.key).sorted()
+    guard hasSharedGroups, let g = groupIndex(of: symbol) else { return [symbol] }
+    return symbols.indices.filter { groups[$0] == g }.map { symbols[$0] }
   }
 
   /// When a loss sale of `symbol` becomes allowed again, if a recent purchase blocks it now:
   /// the day after the window that follows the last purchase.
   public func lossSaleBlocked(_ symbol: Symbol) -> CivilDate? {
-    guard let g = groupOf[symbol], let bought = recentPurchase[g] else { return nil }
+    guard let g = groupIndex(of: symbol), let bought = recentPurchase[g] else { return nil }
     let until = bought.adding(days: days + 1)
     return until > asOf ? until : nil
   }

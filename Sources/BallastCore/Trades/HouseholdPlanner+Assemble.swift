@@ -85,10 +85,10 @@ extension HouseholdPlanner {
     }
     let taxableSales = Set(trades.filter { t in t.side == .sell && round.household.accounts.contains { $0.id == t.account && $0.type == .taxable } }.map(\.symbol))
     for (g, bought) in round.washSale.recentPurchase.sorted(by: { $0.key < $1.key }) {
-      guard taxableSales.contains(where: { round.washSale.groupOf[$0] == g }), let symbol = round.household.securities.first(where: { round.washSale.groupOf[$0.symbol] == g })?.symbol,
+      guard taxableSales.contains(where: { round.washSale.groupIndex(of: $0) == g }), let symbol = round.household.securities.first(where: { round.washSale.groupIndex(of: $0.symbol) == g })?.symbol,
         let until = round.washSale.lossSaleBlocked(symbol),
         round.household.accounts.contains(where: { a in a.type == .taxable && a.holdings.contains { h in
-          round.washSale.groupOf[h.symbol] == g && h.lots.contains { $0.cost > $0.quantity * (round.household.security(h.symbol)?.price ?? .zero) } } })
+          round.washSale.groupIndex(of: h.symbol) == g && h.lots.contains { $0.cost > $0.quantity * (round.household.security(h.symbol)?.price ?? .zero) } } })
       else { continue }
       out.append("loss lots of \(round.washSale.group(of: symbol).map(\.rawValue).joined(separator: "/")) are not sold: bought on \(bought), a loss sale before \(until) would be a wash sale")
     }

@@ -21,15 +21,15 @@ extension HouseholdPlanner {
     let h = problem.household
     let rule = round.washSale
     let overweight = zip(h.targets.classes, before.classes).map { $0.0.isLeaf && $0.1.drift > 0 }
-    var boughtGroups = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupOf[$0.symbol] })
+    var boughtGroups = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupIndex(of: $0.symbol) })
     let lossSymbols = round.lastLossSymbols ?? round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols
-    var lossGroups = Set(lossSymbols.compactMap { rule.groupOf[$0] })
+    var lossGroups = Set(lossSymbols.compactMap { rule.groupIndex(of: $0) })
     var swaps: [HarvestSwap] = []
     for (a, account) in h.accounts.enumerated() where account.type == .taxable {
       for (k, holding) in account.holdings.enumerated() {
         let s = problem.holdingSecurity[a][k]
         guard let plan = problem.lotPlans[a][k], s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf],
-          let group = rule.groupOf[holding.symbol], !boughtGroups.contains(group), !round.lossSalesForbidden.contains(group)
+          let group = rule.groupIndex(of: holding.symbol), !boughtGroups.contains(group), !round.lossSalesForbidden.contains(group)
         else { continue }
         let security = h.securities[s]
         let losses = plan.order.prefix { holding.lots[$0].cost > holding.lots[$0].quantity * security.price }
@@ -41,7 +41,7 @@ extension HouseholdPlanner {
         guard sizing.amount(extra, security.price) >= max(h.settings.minTrade, Money(1)),
           let substitute = security.substitutes.compactMap({ h.security($0) }).first(where: { s in
             account.mayBuy(s.symbol) && !rule.isIdentical(s.symbol, holding.symbol) && !problem.bannedBuys.contains(s.symbol)
-              && !(rule.groupOf[s.symbol].map(lossGroups.contains) ?? false)
+              && !(rule.groupIndex(of: s.symbol).map(lossGroups.contains) ?? false)
           })
         else { continue }
         var trial = orders[a]
@@ -68,7 +68,7 @@ extension HouseholdPlanner {
         let (was, now) = (bandExcess(orders, problem: problem, sizing: sizing), bandExcess(after, problem: problem, sizing: sizing))
         guard zip(was, now).allSatisfy({ $1 <= $0 + 1e-12 }) else { continue }
         orders[a] = trial.filter { $0.quantity > .zero }
-        boughtGroups.insert(rule.groupOf[substitute.symbol] ?? -1)
+        boughtGroups.insert(rule.groupIndex(of: substitute.symbol) ?? -1)
         lossGroups.insert(group)
         swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol))
       }

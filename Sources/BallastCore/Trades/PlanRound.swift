@@ -43,9 +43,9 @@ struct PlanRound {
       account.holdings.enumerated().map { k, holding -> LotPlan? in
         guard account.type == .taxable, !holding.lots.isEmpty, holdingSecurity[a][k] >= 0 else { return nil }
         let price = h.securities[holdingSecurity[a][k]].price
-        let blocked = washSale.groupOf[holding.symbol].map { lossSalesForbidden.contains($0) } ?? false
+        let blocked = washSale.groupIndex(of: holding.symbol).map { lossSalesForbidden.contains($0) } ?? false
         return LotPlan(
-          holding: holding, price: price, household: h, method: h.tax.lotMethod, zeroRated: zeroRated[a][k],
+          holding: holding, price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod, zeroRated: zeroRated[a][k],
           lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
       }
     }
@@ -114,7 +114,7 @@ struct PlanRound {
     let h = household
     var changed = false
     for symbol in lossSales {
-      guard let g = washSale.groupOf[symbol] else { continue }
+      guard let g = washSale.groupIndex(of: symbol) else { continue }
       let group = Set(washSale.group(of: symbol))
       let buyers = h.accounts.indices.filter { a in orders[a].contains { $0.side == .buy && group.contains($0.symbol) } }
       guard !buyers.isEmpty else { continue }
