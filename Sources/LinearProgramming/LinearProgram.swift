@@ -42,6 +42,11 @@ public struct LinearProgram: Sendable {
   /// An empty program with room for `variables` variables, `rows` rows and `coefficients`
   /// coefficients, so that building it does not reallocate.
   public init(reservingVariables variables: Int, rows: Int, coefficients: Int) {
+    reserveCapacity(variables: variables, rows: rows, coefficients: coefficients)
+  }
+
+  /// Makes room for `variables` variables, `rows` rows and `coefficients` coefficients.
+  public mutating func reserveCapacity(variables: Int, rows: Int, coefficients: Int) {
     segmentStart.reserveCapacity(variables + 1)
     segmentLengths.reserveCapacity(variables)
     segmentCosts.reserveCapacity(variables)
@@ -51,6 +56,21 @@ public struct LinearProgram: Sendable {
     entryRow.reserveCapacity(coefficients)
     entryColumn.reserveCapacity(coefficients)
     entryValue.reserveCapacity(coefficients)
+  }
+
+  /// Removes every variable, row and coefficient; with `keepingCapacity`, the storage stays
+  /// for the next program built in it.
+  public mutating func removeAll(keepingCapacity: Bool = false) {
+    segmentStart.removeAll(keepingCapacity: keepingCapacity)
+    segmentStart.append(0)
+    segmentLengths.removeAll(keepingCapacity: keepingCapacity)
+    segmentCosts.removeAll(keepingCapacity: keepingCapacity)
+    relations.removeAll(keepingCapacity: keepingCapacity)
+    rightHandSides.removeAll(keepingCapacity: keepingCapacity)
+    hints.removeAll(keepingCapacity: keepingCapacity)
+    entryRow.removeAll(keepingCapacity: keepingCapacity)
+    entryColumn.removeAll(keepingCapacity: keepingCapacity)
+    entryValue.removeAll(keepingCapacity: keepingCapacity)
   }
 
   public var variableCount: Int { segmentStart.count - 1 }

@@ -26,8 +26,16 @@ extension LinearProgram {
   /// - Complexity: O(m² + nnz(A)) per pivot for m rows; O(m·nnz(column) + log n) per move
   ///   between breakpoints.
   public func solve(options: SimplexOptions = SimplexOptions()) -> LPSolution {
-    var tableau = SimplexTableau(program: self)
-    return tableau.run(options: options, program: self)
+    solve(options: options, workspace: SimplexWorkspace())
+  }
+
+  /// ``solve(options:)`` in the storage of `workspace`, reused from earlier solves (one
+  /// workspace per thread). The solution is the same.
+  public func solve(options: SimplexOptions = SimplexOptions(), workspace: SimplexWorkspace) -> LPSolution {
+    var tableau = SimplexTableau(program: self, workspace: workspace)
+    let solution = tableau.run(options: options, program: self)
+    tableau.recycle()
+    return solution
   }
 }
 
@@ -36,18 +44,18 @@ extension LinearProgram {
 struct SimplexTableau {
   let m: Int
   let n: Int
-  var colStart: [Int] = [0]
-  var rowIndex: [Int] = []
-  var value: [Double] = []
+  var colStart: [Int]
+  var rowIndex: [Int]
+  var value: [Double]
   /// Segments of column j: `segStart[j]..<segStart[j+1]`, each [segLower, segUpper] at segCost.
-  var segStart: [Int] = [0]
-  var segLower: [Double] = []
-  var segUpper: [Double] = []
-  var segCost: [Double] = []
+  var segStart: [Int]
+  var segLower: [Double]
+  var segUpper: [Double]
+  var segCost: [Double]
   /// The segment a basic column is in; for a non-basic column the segment whose lower end it
   /// sits at, or (with `atTop`) the last segment, at whose upper end it sits.
-  var seg: [Int] = []
-  var atTop: [Bool] = []
+  var seg: [Int]
+  var atTop: [Bool]
   var b: [Double]
   var x: [Double]
   var basis: [Int]
@@ -58,8 +66,11 @@ struct SimplexTableau {
   var phaseOne = true
   /// Basis changes so far (iterations less moves between breakpoints).
   var pivots = 0
+  /// Where the arrays come from and go back to.
+  let workspace: SimplexWorkspace
 
-  init(program: LinearProgram) {
+  init(program: LinearProgram, workspace ws: SimplexWorkspace) {
+    workspace = ws
     m = program.constraintCount
     let structural = program.variableCount
     let relations = program.relations
@@ -69,33 +80,35 @@ struct SimplexTableau {
     firstArtificial = structural + slackCount
     let entries = program.entryValue.count
     // Scale each row to unit largest coefficient and make its right-hand side ≥ 0.
-    var largest = [Double](repeating: 0, count: m)
-    var rowCounts = [Int](repeating: 0, count: m + 1)
-    var counts = [Int](repeating: 0, count: n + 1)
+    var largest = reuse(&ws.factor, count: m, fill: 0.0)
+    var rowCounts = reuse(&ws.rowCounts, count: m + 1, fill: 0)
+    var counts = reuse(&ws.colStart, count: n + 1, fill: 0)
     for e in 0..<entries where program.entryValue[e] != 0 {
       let i = program.entryRow[e]
       largest[i] = max(largest[i], abs(program.entryValue[e]))
       rowCounts[i + 1] += 1
       counts[program.entryColumn[e] + 1] += 1
     }
-    var rhs = [Double](repeating: 0, count: m)
-    var factor = [Double](repeating: 1, count: m)
+    var rhs = reuse(&ws.b, count: m, fill: 0.0)
+    // The factor of each row, in place of its largest coefficient.
+    var factor = largest
+    largest = []
     for i in 0..<m {
       let sign: Double = program.rightHandSides[i] < 0 ? -1 : 1
-      factor[i] = sign / max(largest[i], 1e-300)
+      factor[i] = sign / max(factor[i], 1e-300)
       rhs[i] = program.rightHandSides[i] * factor[i]
     }
     // The coefficients in row order (stably, so each row keeps the order they were given in).
     for i in 0..<m { rowCounts[i + 1] += rowCounts[i] }
     let byRow = rowCounts[m]
-    var rowOrder = [Int](repeating: 0, count: byRow)
+    var rowOrder = reuse(&ws.rowOrder, count: byRow, fill: 0)
     for e in 0..<entries where program.entryValue[e] != 0 {
       let i = program.entryRow[e]
       rowOrder[rowCounts[i]] = e
       rowCounts[i] += 1
     }
     // Slack columns (s ≥ 0: a·x + s = b for ≤, a·x − s = b for ≥) and artificial columns.
-    var slackOfRow = [Int](repeating: -1, count: m)
+    var slackOfRow = reuse(&ws.slackOfRow, count: m, fill: -1)
     var next = structural
     for i in 0..<m where relations[i] != .equal {
       slackOfRow[i] = next
@@ -104,10 +117,11 @@ struct SimplexTableau {
     }
     for i in 0..<m { counts[firstArtificial + i + 1] = 1 }
     for j in 0..<n { counts[j + 1] += counts[j] }
+    var fill = reuse(&ws.fill, capacity: n + 1)
+    fill.append(contentsOf: counts)
     colStart = counts
-    var fill = counts
-    rowIndex = [Int](repeating: 0, count: counts[n])
-    value = [Double](repeating: 0, count: counts[n])
+    rowIndex = reuse(&ws.rowIndex, count: counts[n], fill: 0)
+    value = reuse(&ws.value, count: counts[n], fill: 0.0)
     // Rows are visited in order, so each column lists its rows in increasing order.
     var k = 0
     for i in 0..<m {
@@ -131,10 +145,11 @@ struct SimplexTableau {
       fill[art] += 1
     }
     let segmentCount = program.segmentLengths.count + (n - structural)
-    segLower.reserveCapacity(segmentCount)
-    segUpper.reserveCapacity(segmentCount)
-    segCost.reserveCapacity(segmentCount)
-    segStart.reserveCapacity(n + 1)
+    segLower = reuse(&ws.segLower, capacity: segmentCount)
+    segUpper = reuse(&ws.segUpper, capacity: segmentCount)
+    segCost = reuse(&ws.segCost, capacity: segmentCount)
+    segStart = reuse(&ws.segStart, capacity: n + 1)
+    segStart.append(0)
     for j in 0..<structural {
       var lower = 0.0
       for k in program.segmentStart[j]..<program.segmentStart[j + 1] {
@@ -151,18 +166,43 @@ struct SimplexTableau {
       segCost.append(0)
       segStart.append(segLower.count)
     }
-    seg = Array(segStart.dropLast())
-    atTop = [Bool](repeating: false, count: n)
+    seg = reuse(&ws.seg, capacity: n)
+    seg.append(contentsOf: segStart[0..<n])
+    atTop = reuse(&ws.atTop, count: n, fill: false)
     b = rhs
-    x = [Double](repeating: 0, count: n)
-    let first = firstArtificial
-    basis = (0..<m).map { first + $0 }
-    isBasic = [Bool](repeating: false, count: n)
+    x = reuse(&ws.x, count: n, fill: 0.0)
+    basis = reuse(&ws.basis, capacity: m)
+    for i in 0..<m { basis.append(firstArtificial + i) }
+    isBasic = reuse(&ws.isBasic, count: n, fill: false)
     for j in basis { isBasic[j] = true }
-    binv = [Double](repeating: 0, count: m * m)
+    binv = reuse(&ws.binv, count: m * m, fill: 0.0)
     for i in 0..<m { binv[i * m + i] = 1 }
     for i in 0..<m { x[firstArtificial + i] = rhs[i] }
     applyHints(program, slackOfRow: slackOfRow)
+    ws.factor = factor
+    ws.rowCounts = rowCounts
+    ws.rowOrder = rowOrder
+    ws.slackOfRow = slackOfRow
+    ws.fill = fill
+  }
+
+  /// Gives the tableau's arrays back to its workspace, for the next solve.
+  mutating func recycle() {
+    let ws = workspace
+    swap(&ws.colStart, &colStart)
+    swap(&ws.rowIndex, &rowIndex)
+    swap(&ws.value, &value)
+    swap(&ws.segStart, &segStart)
+    swap(&ws.segLower, &segLower)
+    swap(&ws.segUpper, &segUpper)
+    swap(&ws.segCost, &segCost)
+    swap(&ws.seg, &seg)
+    swap(&ws.atTop, &atTop)
+    swap(&ws.b, &b)
+    swap(&ws.x, &x)
+    swap(&ws.basis, &basis)
+    swap(&ws.isBasic, &isBasic)
+    swap(&ws.binv, &binv)
   }
 
   /// Starts from the hinted columns where that gives a feasible basis (a crash basis);
@@ -198,8 +238,8 @@ struct SimplexTableau {
     }
     // Back to the all-artificial start.
     for i in 0..<m { isBasic[basis[i]] = false }
-    x = [Double](repeating: 0, count: n)
-    binv = [Double](repeating: 0, count: m * m)
+    for j in 0..<n { x[j] = 0 }
+    for k in 0..<(m * m) { binv[k] = 0 }
     for i in 0..<m {
       basis[i] = firstArtificial + i
       isBasic[firstArtificial + i] = true

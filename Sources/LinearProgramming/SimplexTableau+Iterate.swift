@@ -73,13 +73,20 @@ extension SimplexTableau {
 
   /// Pivots until no non-basic column improves the objective of the current phase.
   mutating func iterate(options: SimplexOptions, iterations: inout Int) -> Outcome {
-    var y = [Double](repeating: 0, count: m)
-    var alpha = [Double](repeating: 0, count: m)
-    var ya = [Double](repeating: 0, count: n)
+    let ws = workspace
+    var y = reuse(&ws.y, count: m, fill: 0.0)
+    var alpha = reuse(&ws.alpha, count: m, fill: 0.0)
+    var ya = reuse(&ws.ya, count: n, fill: 0.0)
     var degenerateRun = 0
     var sinceReinversion = 0
     var basisChanged = true
-    var candidates = CandidateHeap(capacity: n)
+    var candidates = CandidateHeap(storage: reuse(&ws.candidates, capacity: n))
+    defer {
+      ws.y = y
+      ws.alpha = alpha
+      ws.ya = ya
+      ws.candidates = candidates.release()
+    }
     var bland = false
     while true {
       guard iterations < options.maxIterations else { return .iterationLimit }
@@ -229,11 +236,16 @@ extension SimplexTableau {
   /// is numerically singular (and then returns false).
   @discardableResult
   mutating func reinvert() -> Bool {
-    var a = [Double](repeating: 0, count: m * m)
+    let ws = workspace
+    var a = reuse(&ws.matrix, count: m * m, fill: 0.0)
+    var inv = reuse(&ws.inverse, count: m * m, fill: 0.0)
+    defer {
+      ws.matrix = a
+      ws.inverse = inv
+    }
     for (i, j) in basis.enumerated() {
       for k in colStart[j]..<colStart[j + 1] { a[rowIndex[k] * m + i] = value[k] }
     }
-    var inv = [Double](repeating: 0, count: m * m)
     for i in 0..<m { inv[i * m + i] = 1 }
     for col in 0..<m {
       var pivotRow = col
@@ -259,8 +271,11 @@ extension SimplexTableau {
         }
       }
     }
-    binv = inv
-    var residual = b
+    // The new inverse takes the place of the old, whose storage serves the next reinversion.
+    swap(&binv, &inv)
+    var residual = reuse(&ws.residual, capacity: m)
+    residual.append(contentsOf: b)
+    defer { ws.residual = residual }
     for j in 0..<n where !isBasic[j] && x[j] != 0 {
       for k in colStart[j]..<colStart[j + 1] { residual[rowIndex[k]] -= value[k] * x[j] }
     }
@@ -282,6 +297,16 @@ struct CandidateHeap {
 
   /// An empty heap whose storage is reused from one basis to the next.
   init(capacity: Int) { items.reserveCapacity(capacity) }
+
+  /// An empty heap in the given (emptied) storage.
+  init(storage: [(index: Int, direction: Double, gain: Double)]) { items = storage }
+
+  /// The heap's storage, for the next heap.
+  mutating func release() -> [(index: Int, direction: Double, gain: Double)] {
+    var storage: [(index: Int, direction: Double, gain: Double)] = []
+    swap(&storage, &items)
+    return storage
+  }
 
   /// Empties the heap (keeping its storage) and sets the rule for the next basis.
   mutating func removeAll(bland: Bool) {

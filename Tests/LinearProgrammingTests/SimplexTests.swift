@@ -69,6 +69,7 @@ import Testing
       .appendingPathComponent("Reference/lp_fixtures.json")
     let fixtures = try JSONDecoder().decode([Fixture].self, from: Data(contentsOf: url))
     #expect(fixtures.count == 40)
+    let workspace = SimplexWorkspace()
     for f in fixtures {
       var lp = LinearProgram()
       for (j, cj) in f.c.enumerated() { lp.addVariable(cost: cj, upper: f.u[j] ?? .infinity) }
@@ -78,6 +79,10 @@ import Testing
         lp.addConstraint(row.enumerated().map { ($0.offset, $0.element) }, rel, f.b[i])
       }
       let s = lp.solve()
+      // The same program solved in a workspace that earlier programs of other sizes used
+      // gives the same solution, bit for bit.
+      let reused = lp.solve(workspace: workspace)
+      #expect(reused.values == s.values && reused.iterations == s.iterations && reused.pivots == s.pivots, "seed \(f.seed)")
       switch f.status {
       case "optimal":
         #expect(s.status == .optimal, "seed \(f.seed)")

@@ -19,9 +19,10 @@ extension HouseholdPlanner {
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let lo = count * part / parts
       let hi = count * (part + 1) / parts
+      let scratch = PlanScratch()
       for i in lo..<hi {
         do {
-          output(i, .success(try plan(input(i), request: request)))
+          output(i, .success(try plan(input(i), request: request, scratch: scratch)))
         } catch let error as PlanError {
           output(i, .failure(error))
         } catch {

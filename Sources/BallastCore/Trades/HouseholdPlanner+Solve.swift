@@ -19,9 +19,12 @@ extension HouseholdPlanner {
   }
 
   /// Solves the program and sizes its solution into orders, per account.
-  func solve(_ problem: PlanProblem, sizing: LotSizing) throws -> [[LotSizing.Order]] {
-    let model = RebalanceModel(problem)
-    let solution = model.lp.solve()
+  func solve(_ problem: PlanProblem, sizing: LotSizing, scratch: PlanScratch) throws -> [[LotSizing.Order]] {
+    let spare = scratch.spareProgram ?? LinearProgram()
+    scratch.spareProgram = nil
+    let model = RebalanceModel(problem, reusing: spare)
+    let solution = model.lp.solve(workspace: scratch.simplex)
+    defer { scratch.spareProgram = model.lp }
     switch solution.status {
     case .optimal: break
     case .infeasible:

@@ -21,6 +21,11 @@ public struct HouseholdPlanner: Sendable {
   public init() {}
 
   public func plan(_ input: Household, request: PlanRequest = PlanRequest()) throws -> TradePlan {
+    try plan(input, request: request, scratch: PlanScratch())
+  }
+
+  /// ``plan(_:request:)`` with storage reused from earlier plans of the same thread.
+  func plan(_ input: Household, request: PlanRequest, scratch: PlanScratch) throws -> TradePlan {
     // A plan that ignores taxes never reads the lots, so it need not put them in order.
     var h = input.canonicalized(sortingLots: !request.ignoreTaxes)
     if let whole = request.wholeShares { h.settings.wholeShares = whole }
@@ -52,7 +57,7 @@ public struct HouseholdPlanner: Sendable {
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
     for _ in 0..<Self.maxRounds {
-      orders = try solve(problem, sizing: sizing)
+      orders = try solve(problem, sizing: sizing, scratch: scratch)
       if !round.review(orders, sizing: sizing, problem: &problem) { break }
     }
     var harvests: [HarvestSwap] = []

@@ -63,7 +63,7 @@ struct RebalanceModel {
   /// a dollar on a million), so that rounding quantities to shares never crosses the edge.
   static let bandSafety = 1e-6
 
-  var lp = LinearProgram()
+  var lp: LinearProgram
   var buys: [BuyColumn] = []
   var sells: [SellColumn] = []
   /// Money per model unit (the allocation base).
@@ -111,7 +111,8 @@ struct PlanProblem {
 }
 
 extension RebalanceModel {
-  init(_ p: PlanProblem) {
+  /// The program of `p`, built in the storage of `spare` (a program no longer needed).
+  init(_ p: PlanProblem, reusing spare: LinearProgram = LinearProgram()) {
     scale = max(p.base.doubleValue, 1e-9)
     let h = p.household
     let sigma = p.spread
@@ -120,9 +121,9 @@ extension RebalanceModel {
     let holdingCount = h.accounts.reduce(0) { $0 + $1.holdings.count }
     let depth = p.nodesOfSecurity.reduce(0) { max($0, $1.count) }
     let columnsGuess = holdingCount + accountCount * (classCount + 1) + 4 * classCount + 1
-    lp = LinearProgram(
-      reservingVariables: columnsGuess, rows: 2 * accountCount + classCount + 2,
-      coefficients: columnsGuess * (depth + 4))
+    lp = spare
+    lp.removeAll(keepingCapacity: true)
+    lp.reserveCapacity(variables: columnsGuess, rows: 2 * accountCount + classCount + 2, coefficients: columnsGuess * (depth + 4))
     buys.reserveCapacity(accountCount * classCount)
     sells.reserveCapacity(holdingCount)
 
