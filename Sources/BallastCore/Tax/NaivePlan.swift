@@ -43,7 +43,9 @@ struct NaivePlan {
           let wanted = min(holding.quantity, amount.divided(by: price))
           // Like every plan, the naive one sells no loss lot of a group bought in the window.
           var order = holding.lotOrder(.fifo, price: price, on: h.asOf, rates: h.tax)
-          if account.type == .taxable, !holding.lots.isEmpty, washSale.lossSaleBlocked(holding.symbol) != nil {
+          if account.type == .taxable, !holding.lots.isEmpty, !washSale.recentPurchase.isEmpty,
+            washSale.lossSaleBlocked(holding.symbol) != nil
+          {
             order.removeAll { holding.lots[$0].cost > holding.lots[$0].quantity * price }
           }
           let sellable = holding.lots.isEmpty ? holding.quantity : order.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
@@ -53,7 +55,11 @@ struct NaivePlan {
           cash[a] += (q * price).rounded(places: 2)
           guard account.type == .taxable, !holding.lots.isEmpty else { continue }
           let parts = holding.relieve(q, for: (q * price).rounded(places: 2), price: price, order: order, on: h.asOf)
-          sales += parts.map { var p = $0; p.lotID = holding.symbol.rawValue; return p }
+          sales.reserveCapacity(sales.count + parts.count)
+          for var part in parts {
+            part.lotID = holding.symbol.rawValue
+            sales.append(part)
+          }
         }
       }
     }
@@ -61,9 +67,10 @@ struct NaivePlan {
     // classes taken in name order.
     let growing = need.indices.filter { need[$0] != nil }.sorted { nodes[$0].name < nodes[$1].name }
     if !growing.isEmpty {
+      // The first security of each class the account may buy.
+      var firstBuyable = [Int](repeating: -1, count: nodes.count)
       for a in h.accounts.indices {
-        // The first security of each class the account may buy.
-        var firstBuyable = [Int](repeating: -1, count: nodes.count)
+        for k in firstBuyable.indices { firstBuyable[k] = -1 }
         for s in h.securities.indices.reversed() where menuAllows[a][s] && leafOfSecurity[s] >= 0 { firstBuyable[leafOfSecurity[s]] = s }
         let buyable = growing.filter { firstBuyable[$0] >= 0 }
         let total = buyable.reduce(Money.zero) { $0 + (need[$1] ?? .zero) }
@@ -77,7 +84,7 @@ struct NaivePlan {
       }
     }
     // Losses on groups the naive plan buys back are wash sales too.
-    let washed = Set(bought.compactMap { washSale.groupIndex(of: $0) })
+    let washed = sales.contains { $0.gain.isNegative } ? Set(bought.compactMap { washSale.groupIndex(of: $0) }) : []
     for i in sales.indices where sales[i].gain.isNegative {
       if let symbol = sales[i].lotID.map(Symbol.init), let g = washSale.groupIndex(of: symbol), washed.contains(g) {
         sales[i].cost = sales[i].proceeds

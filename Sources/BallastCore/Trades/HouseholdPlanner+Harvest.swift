@@ -21,22 +21,32 @@ extension HouseholdPlanner {
     let h = problem.household
     let rule = round.washSale
     let overweight = zip(h.targets.classes, before.classes).map { $0.0.isLeaf && $0.1.drift > 0 }
-    var boughtGroups = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupIndex(of: $0.symbol) })
-    let lossSymbols = round.lastLossSymbols ?? round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols
-    var lossGroups = Set(lossSymbols.compactMap { rule.groupIndex(of: $0) })
+    // The groups the plan buys and sells at a loss, found when a holding first needs them.
+    var known: (bought: Set<Int>, lost: Set<Int>)?
+    func groups() -> (bought: Set<Int>, lost: Set<Int>) {
+      if let known { return known }
+      let bought = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupIndex(of: $0.symbol) })
+      let lossSymbols = round.lastLossSymbols ?? round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols
+      known = (bought, Set(lossSymbols.compactMap { rule.groupIndex(of: $0) }))
+      return known!
+    }
     var swaps: [HarvestSwap] = []
     for (a, account) in h.accounts.enumerated() where account.type == .taxable {
       for (k, holding) in account.holdings.enumerated() {
         let s = problem.holdingSecurity[a][k]
-        guard let plan = problem.lotPlans[a][k], s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf],
-          let group = rule.groupIndex(of: holding.symbol), !boughtGroups.contains(group), !round.lossSalesForbidden.contains(group)
-        else { continue }
+        // The cheap tests first: a taxable holding of an overweight class with loss lots that
+        // the plan does not already sell.
+        guard let plan = problem.lotPlans[a][k], s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf] else { continue }
         let security = h.securities[s]
         let losses = plan.order.prefix { holding.lots[$0].cost > holding.lots[$0].quantity * security.price }
+        guard !losses.isEmpty else { continue }
         let lossQuantity = losses.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
         let sellIndex = orders[a].firstIndex { $0.side == .sell && $0.symbol == holding.symbol }
         let already = sellIndex.map { orders[a][$0].quantity } ?? .zero
-        guard lossQuantity > already else { continue }
+        guard lossQuantity > already, let group = rule.groupIndex(of: holding.symbol), !round.lossSalesForbidden.contains(group),
+          !groups().bought.contains(group)
+        else { continue }
+        let lossGroups = groups().lost
         let extra = lossQuantity - already
         guard sizing.amount(extra, security.price) >= max(h.settings.minTrade, Money(1)),
           let substitute = security.substitutes.compactMap({ h.security($0) }).first(where: { s in
@@ -68,8 +78,8 @@ extension HouseholdPlanner {
         let (was, now) = (bandExcess(orders, problem: problem, sizing: sizing), bandExcess(after, problem: problem, sizing: sizing))
         guard zip(was, now).allSatisfy({ $1 <= $0 + 1e-12 }) else { continue }
         orders[a] = trial.filter { $0.quantity > .zero }
-        boughtGroups.insert(rule.groupIndex(of: substitute.symbol) ?? -1)
-        lossGroups.insert(group)
+        known?.bought.insert(rule.groupIndex(of: substitute.symbol) ?? -1)
+        known?.lost.insert(group)
         swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol))
       }
     }
