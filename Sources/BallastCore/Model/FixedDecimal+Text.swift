@@ -54,8 +54,16 @@ extension FixedDecimal: CustomStringConvertible {
   /// every three digits when `grouped`), the sign.
   func text(minimumFractionDigits: Int, grouped: Bool) -> String {
     let m = raw.magnitude
-    var whole = m / UInt128(Self.scale)
-    var frac = UInt64(m % UInt128(Self.scale))
+    var whole: UInt128
+    var frac: UInt64
+    let scale = UInt64(Self.scale)
+    if m._high < scale {
+      // One hardware 128-by-64-bit division (the quotient fits 64 bits).
+      let (q, r) = scale.dividingFullWidth((m._high, m._low))
+      (whole, frac) = (UInt128(q), r)
+    } else {
+      (whole, frac) = (m / UInt128(scale), UInt64(m % UInt128(scale)))
+    }
     var fracDigits = Self.fractionDigits
     while fracDigits > minimumFractionDigits && frac % 10 == 0 {
       frac /= 10

@@ -40,18 +40,19 @@ extension HouseholdPlanner {
     let halfCent = 0.005
     return try h.accounts.enumerated().map { a, account in
       var orders: [LotSizing.Order] = []
-      for (k, holding) in account.holdings.enumerated() where sold[a][k] > halfCent {
+      for k in account.holdings.indices where sold[a][k] > halfCent {
         let s = problem.holdingSecurity[a][k]
         guard s >= 0 else { continue }
         let price = h.securities[s].price
         // A taxable holding may sell only the lots its plan allows (the wash-sale rule).
-        let sellable = problem.lotPlans[a][k]?.sellable ?? holding.quantity
-        orders.append(.init(symbol: holding.symbol, side: .sell,
+        let sellable = problem.lotPlans[a][k]?.sellable ?? account.holdings[k].quantity
+        orders.append(.init(symbol: account.holdings[k].symbol, side: .sell,
           quantity: sizing.sellQuantity(amount: sold[a][k], price: price, held: sellable), price: price, held: sellable))
       }
-      for (s, security) in h.securities.enumerated() where bought[a][s] > halfCent {
-        orders.append(.init(symbol: security.symbol, side: .buy,
-          quantity: sizing.buyQuantity(amount: bought[a][s], price: security.price), price: security.price, held: .zero))
+      for s in h.securities.indices where bought[a][s] > halfCent {
+        let price = h.securities[s].price
+        orders.append(.init(symbol: h.securities[s].symbol, side: .buy,
+          quantity: sizing.buyQuantity(amount: bought[a][s], price: price), price: price, held: .zero))
       }
       guard sizing.repair(&orders, startingCash: account.cash, reserve: h.settings.cashReserve) else {
         throw PlanError("account '\(account.id)' cannot keep its cash reserve after rounding to shares")

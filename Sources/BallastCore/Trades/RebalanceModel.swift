@@ -143,22 +143,25 @@ extension RebalanceModel {
     for _ in 0..<classCount { lp.addRow(.equal) }
 
     let candidates = Self.purchaseCandidates(p)
-    for (a, account) in h.accounts.enumerated() {
+    // Indices, not copies of the accounts and holdings: this loop runs once per solve.
+    for a in h.accounts.indices {
+      let type = h.accounts[a].type
       let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
       for s in candidates[a] {
         if let cf = p.cashFlowOnly {
           if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
         }
-        let v = lp.addVariable(cost: Weights.turnover + (p.taxAware ? Self.locationCost(p, account: account, security: s) : 0))
+        let v = lp.addVariable(cost: Weights.turnover + (p.taxAware ? Self.locationCost(p, type: type, security: s) : 0))
         buys.append(BuyColumn(account: a, security: s, variable: v))
         lp.addCoefficient(-(1 + sigma), row: cashRow[a], variable: v)
         for k in p.nodesOfSecurity[s] { lp.addCoefficient(1, row: firstClassRow + k, variable: v) }
         if sigma > 0 { lp.addCoefficient(-1, row: tradedRow, variable: v) }
       }
-      for (hIndex, holding) in account.holdings.enumerated() {
+      for hIndex in h.accounts[a].holdings.indices {
         let s = p.holdingSecurity[a][hIndex]
-        guard s >= 0, holding.quantity > .zero else { continue }
-        if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: holding.symbol, side: .sell)) { continue }
+        let quantity = h.accounts[a].holdings[hIndex].quantity
+        guard s >= 0, quantity > .zero else { continue }
+        if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: h.accounts[a].holdings[hIndex].symbol, side: .sell)) { continue }
         if mustRaise == false { continue }
         let price = h.securities[s].price
         func addSale(_ v: Int, tax: Double) {
@@ -182,8 +185,8 @@ extension RebalanceModel {
             addSale(lp.endVariable(), tax: 0)
           }
         } else {
-          let extra = p.taxAware && account.type == .taxable ? Weights.taxableSale : 0
-          addSale(lp.addVariable(cost: Weights.turnover + extra, upper: (holding.quantity * price).doubleValue / scale), tax: 0)
+          let extra = p.taxAware && type == .taxable ? Weights.taxableSale : 0
+          addSale(lp.addVariable(cost: Weights.turnover + extra, upper: (quantity * price).doubleValue / scale), tax: 0)
         }
       }
     }
@@ -271,10 +274,10 @@ extension RebalanceModel {
 
   /// Asset location: 0.01 per place the account's type stands below the first in the class's
   /// preferred order — enough to choose among equal purchases, never enough to cause a trade.
-  static func locationCost(_ p: PlanProblem, account: Account, security s: Int) -> Double {
+  static func locationCost(_ p: PlanProblem, type: AccountType, security s: Int) -> Double {
     guard let leaf = p.nodesOfSecurity[s].first else { return 0 }
     let order = p.locationOrders[leaf]
-    return 0.01 * Double(order.firstIndex(of: account.type) ?? order.count)
+    return 0.01 * Double(order.firstIndex(of: type) ?? order.count)
   }
 
   /// The idle-cash variable of every account, and its cash row's right-hand side.
