@@ -9,9 +9,12 @@
 /// columns with the same coefficients filled cheapest first (the lots of one holding, each
 /// with its own tax per dollar) at the price of one column.
 ///
-/// Build it one variable and one constraint at a time; ``solve(options:)`` adds the slack
+/// Build it one variable and one constraint at a time (``addConstraint(_:_:_:hint:)``), or
+/// column by column: rows first (``addRow(_:_:hint:)``), then each variable with its
+/// coefficients (``addCoefficient(_:row:variable:)``). ``solve(options:)`` adds the slack
 /// columns of the inequalities itself. Variables and rows keep the order they were added in,
-/// so the same construction always gives the same solution.
+/// and each row its coefficients in the order they were given, so the same construction
+/// always gives the same solution.
 public struct LinearProgram: Sendable {
   public enum Relation: Sendable { case equal, lessOrEqual, greaterOrEqual }
 

@@ -13,6 +13,8 @@ public struct WashSaleRule: Sendable {
   /// arrays: a lookup is a binary search, with no hashing of strings).
   let symbols: [Symbol]
   let groups: [Int]
+  /// The group of each security, in the household's `securities` order.
+  let groupOfSecurity: [Int]
   /// The last purchase date of each group within the window before `asOf`.
   public let recentPurchase: [Int: CivilDate]
   public let asOf: CivilDate
@@ -30,6 +32,10 @@ public struct WashSaleRule: Sendable {
     return i < symbols.count && symbols[i] == symbol ? groups[i] : nil
   }
 
+  /// The group number of security `s` of the household the rule was made for (an index into
+  /// its `securities`): no search at all.
+  func group(ofSecurity s: Int) -> Int { groupOfSecurity[s] }
+
   /// A rule that knows no security and no purchase (for plans that ignore taxes).
   init(noRuleAt asOf: CivilDate) {
     self.asOf = asOf
@@ -37,6 +43,7 @@ public struct WashSaleRule: Sendable {
     self.hasSharedGroups = false
     self.symbols = []
     self.groups = []
+    self.groupOfSecurity = []
     self.recentPurchase = [:]
   }
 
@@ -79,6 +86,9 @@ public struct WashSaleRule: Sendable {
     }
     self.symbols = symbols
     self.groups = groups
+    var bySecurity = [Int](repeating: 0, count: n)
+    for p in 0..<n { bySecurity[order[p]] = groups[p] }
+    self.groupOfSecurity = bySecurity
     var recent: [Int: CivilDate] = [:]
     if !h.history.isEmpty {
       let start = h.asOf.adding(days: -h.tax.washSaleDays)

@@ -43,7 +43,8 @@ extension HouseholdPlanner {
         let lossQuantity = losses.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
         let sellIndex = orders[a].firstIndex { $0.side == .sell && $0.symbol == holding.symbol }
         let already = sellIndex.map { orders[a][$0].quantity } ?? .zero
-        guard lossQuantity > already, let group = rule.groupIndex(of: holding.symbol), !round.lossSalesForbidden.contains(group),
+        let group = rule.group(ofSecurity: s)
+        guard lossQuantity > already, !round.lossSalesForbidden.contains(group),
           !groups().bought.contains(group)
         else { continue }
         let lossGroups = groups().lost

@@ -43,7 +43,7 @@ struct PlanRound {
       account.holdings.enumerated().map { k, holding -> LotPlan? in
         guard account.type == .taxable, !holding.lots.isEmpty, holdingSecurity[a][k] >= 0 else { return nil }
         let price = h.securities[holdingSecurity[a][k]].price
-        let blocked = washSale.groupIndex(of: holding.symbol).map { lossSalesForbidden.contains($0) } ?? false
+        let blocked = !lossSalesForbidden.isEmpty && lossSalesForbidden.contains(washSale.group(ofSecurity: holdingSecurity[a][k]))
         return LotPlan(
           holding: holding, price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod, zeroRated: zeroRated[a][k],
           lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
