@@ -55,7 +55,6 @@ struct NaivePlan {
           cash[a] += (q * price).rounded(places: 2)
           guard account.type == .taxable, !holding.lots.isEmpty else { continue }
           let parts = holding.relieve(q, for: (q * price).rounded(places: 2), price: price, order: order, on: h.asOf)
-          sales.reserveCapacity(sales.count + parts.count)
           for var part in parts {
             part.lotID = holding.symbol.rawValue
             sales.append(part)
