@@ -143,7 +143,7 @@ import Testing
     #expect(throws: InputError.self) { try HouseholdReader.parse(Data(repeating: 0x20, count: HouseholdReader.maxFileSize + 1), file: "big.yaml") }
     // A 50 MB file on disk is refused before it is read into memory.
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-50mb-\(ProcessInfo.processInfo.processIdentifier).yaml").path
-    FileManager.default.createFile(atPath: path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     try handle.truncate(atOffset: 50 << 20)
     try handle.close()
