@@ -42,13 +42,8 @@ public struct LinearProgram: Sendable {
 
   public init() {}
 
-  /// An empty program with room for `variables` variables, `rows` rows and `coefficients`
-  /// coefficients, so that building it does not reallocate.
-  public init(reservingVariables variables: Int, rows: Int, coefficients: Int) {
-    reserveCapacity(variables: variables, rows: rows, coefficients: coefficients)
-  }
-
-  /// Makes room for `variables` variables, `rows` rows and `coefficients` coefficients.
+  /// Makes room for `variables` variables, `rows` rows and `coefficients` coefficients, so
+  /// that building the program does not reallocate.
   public mutating func reserveCapacity(variables: Int, rows: Int, coefficients: Int) {
     segmentStart.reserveCapacity(variables + 1)
     segmentLengths.reserveCapacity(variables)

@@ -80,19 +80,17 @@ struct SimplexTableau {
     firstArtificial = structural + slackCount
     let entries = program.entryValue.count
     // Scale each row to unit largest coefficient and make its right-hand side ≥ 0.
-    var largest = reuse(&ws.factor, count: m, fill: 0.0)
+    // `factor` first holds each row's largest coefficient, then the factor itself.
+    var factor = reuse(&ws.factor, count: m, fill: 0.0)
     var rowCounts = reuse(&ws.rowCounts, count: m + 1, fill: 0)
     var counts = reuse(&ws.colStart, count: n + 1, fill: 0)
     for e in 0..<entries where program.entryValue[e] != 0 {
       let i = program.entryRow[e]
-      largest[i] = max(largest[i], abs(program.entryValue[e]))
+      factor[i] = max(factor[i], abs(program.entryValue[e]))
       rowCounts[i + 1] += 1
       counts[program.entryColumn[e] + 1] += 1
     }
     var rhs = reuse(&ws.b, count: m, fill: 0.0)
-    // The factor of each row, in place of its largest coefficient.
-    var factor = largest
-    largest = []
     for i in 0..<m {
       let sign: Double = program.rightHandSides[i] < 0 ? -1 : 1
       factor[i] = sign / max(factor[i], 1e-300)

@@ -135,9 +135,10 @@ public struct Household: Sendable, Hashable {
 
 extension TaxLot {
   /// Sorts `lots` into ``canonicalOrder(_:_:)``, stably: by swapping neighbours when there
-  /// are few (no lot is copied), else by sorting positions and moving each lot once.
+  /// are few (``LotPlan/smallCount``; no lot is copied), else by sorting positions and
+  /// moving each lot once.
   static func sortCanonically(_ lots: inout [TaxLot]) {
-    if lots.count <= 16 {
+    if lots.count <= LotPlan.smallCount {
       for i in lots.indices.dropFirst() {
         var j = i
         while j > 0 && canonicalOrder(lots[j], lots[j - 1]) {

@@ -32,8 +32,8 @@ extension LotPlan {
   static let nearLongTermPenalty = 250.0
   /// Days ahead in which a short-term lot "turns long-term soon".
   static let nearLongTermDays = 30
-  /// Up to this many lots or segments, sorting and de-duplicating by scanning beats
-  /// allocating.
+  /// Up to this many lots or segments, sort by insertion and de-duplicate by scanning instead
+  /// of allocating (a chosen bound, not a tuned one: both ways give the same order).
   static let smallCount = 16
 
   /// - Parameters:

@@ -28,8 +28,13 @@ public struct WashSaleRule: Sendable {
 
   /// The group number of `symbol`, or `nil` when the household does not list it.
   public func groupIndex(of symbol: Symbol) -> Int? {
+    Self.position(of: symbol, in: symbols).map { groups[$0] }
+  }
+
+  /// Where `symbol` stands in the sorted `symbols` (a binary search), or `nil`.
+  static func position(of symbol: Symbol, in symbols: [Symbol]) -> Int? {
     let i = symbols.lowerBound { $0 < symbol }
-    return i < symbols.count && symbols[i] == symbol ? groups[i] : nil
+    return i < symbols.count && symbols[i] == symbol ? i : nil
   }
 
   /// The group number of security `s` of the household the rule was made for (an index into
@@ -65,8 +70,7 @@ public struct WashSaleRule: Sendable {
     if hasSharedGroups {
       for p in 0..<n {
         for other in h.securities[order[p]].sameAs {
-          let q = symbols.lowerBound { $0 < other }
-          guard q < n, symbols[q] == other else { continue }
+          guard let q = Self.position(of: other, in: symbols) else { continue }
           let (a, b) = (find(p), find(q))
           if a != b { parent[max(a, b)] = min(a, b) }
         }
@@ -93,8 +97,7 @@ public struct WashSaleRule: Sendable {
     if !h.history.isEmpty {
       let start = h.asOf.adding(days: -h.tax.washSaleDays)
       for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
-        let i = symbols.lowerBound { $0 < t.symbol }
-        guard i < n, symbols[i] == t.symbol else { continue }
+        guard let i = Self.position(of: t.symbol, in: symbols) else { continue }
         let g = groups[i]
         if let d = recent[g], d >= t.date { continue }
         recent[g] = t.date

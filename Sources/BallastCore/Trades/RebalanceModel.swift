@@ -201,7 +201,8 @@ extension RebalanceModel {
     addClassVariables(p, firstClassRow: firstClassRow, totalCommission: totalCommission)
   }
 
-  /// Whether some sale column would weigh in the tax row (a lot sold at a gain).
+  /// Whether some sale column would weigh in the tax row (a lot sold at a gain): the column
+  /// loop of `init` with the same skips, run first so that the tax row can come first.
   static func hasTaxedSegment(_ p: PlanProblem) -> Bool {
     let h = p.household
     for (a, account) in h.accounts.enumerated() {
