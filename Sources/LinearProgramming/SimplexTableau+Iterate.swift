@@ -5,8 +5,11 @@ extension SimplexTableau {
     var iterations = 0
     // Phase 1 has nothing to do when the crash basis holds no artificial column: every
     // artificial is then non-basic at 0 and the phase-1 objective is already at its minimum.
-    var outcome: Outcome = basis.contains { $0 >= firstArtificial } ? iterate(options: options, iterations: &iterations) : .optimal
-    let violation = (firstArtificial..<n).reduce(0.0) { $0 + max(x[$1], 0) }
+    var crashHasArtificial = false
+    for i in 0..<m where basis[i] >= firstArtificial { crashHasArtificial = true }
+    var outcome: Outcome = crashHasArtificial ? iterate(options: options, iterations: &iterations) : .optimal
+    var violation = 0.0
+    for j in firstArtificial..<n { violation += max(x[j], 0) }
     func solution(_ status: LPSolution.Status) -> LPSolution {
       let values = (0..<program.variableCount).map { j in min(max(x[j], 0), segUpper[segStart[j + 1] - 1]) }
       let objective = values.indices.reduce(0.0) { $0 + program.cost(of: $1, at: values[$1]) }
@@ -41,20 +44,20 @@ extension SimplexTableau {
   }
 
   /// The gain of moving non-basic column j (given yᵀA_j) and the direction, if it improves.
-  func candidate(_ j: Int, ya: Double, tolerance: Double) -> (index: Int, direction: Double, gain: Double)? {
+  func candidate(_ j: Int, ya: Double, tolerance: Double) -> Candidate? {
     if let s = upSegment(j), segUpper[s] > segLower[s] {
       let gain = ya - cost(s, j)
-      if gain > tolerance { return (j, 1, gain) }
+      if gain > tolerance { return Candidate(index: j, direction: 1, gain: gain) }
     }
     if let s = downSegment(j), segUpper[s] > segLower[s] {
       let gain = cost(s, j) - ya
-      if gain > tolerance { return (j, -1, gain) }
+      if gain > tolerance { return Candidate(index: j, direction: -1, gain: gain) }
     }
     return nil
   }
 
   /// Places column j at a breakpoint: the lower end of segment `s`, or its upper end.
-  mutating func park(_ j: Int, segment s: Int, atUpperEnd: Bool) {
+  func park(_ j: Int, segment s: Int, atUpperEnd: Bool) {
     if atUpperEnd {
       x[j] = segUpper[s]
       if s + 1 < segStart[j + 1] {
@@ -73,27 +76,17 @@ extension SimplexTableau {
 
   /// Pivots until no non-basic column improves the objective of the current phase.
   mutating func iterate(options: SimplexOptions, iterations: inout Int) -> Outcome {
-    let ws = workspace
-    var y = reuse(&ws.y, count: m, fill: 0.0)
-    var alpha = reuse(&ws.alpha, count: m, fill: 0.0)
-    var ya = reuse(&ws.ya, count: n, fill: 0.0)
     var degenerateRun = 0
     var sinceReinversion = 0
     var basisChanged = true
-    var candidates = CandidateHeap(storage: reuse(&ws.candidates, capacity: n))
-    defer {
-      ws.y = y
-      ws.alpha = alpha
-      ws.ya = ya
-      ws.candidates = candidates.release()
-    }
+    var candidates = CandidateHeap(storage: self.candidates)
     var bland = false
     while true {
       guard iterations < options.maxIterations else { return .iterationLimit }
       if basisChanged {
         // Duals change only with the basis, not when a non-basic column moves between
         // breakpoints, so the candidates priced after a pivot stay valid until the next one.
-        computeDuals(into: &y)
+        computeDuals()
         bland = degenerateRun > 40
         candidates.removeAll(bland: bland)
         let tolerance = options.optimalityTolerance
@@ -109,14 +102,14 @@ extension SimplexTableau {
           if !top && segUpper[s] > segLower[s] {
             let gain = v - cost(s, j)
             if gain > tolerance {
-              candidates.appendUnordered((j, 1, gain))
+              candidates.appendUnordered(Candidate(index: j, direction: 1, gain: gain))
               continue
             }
           }
           let down = top ? s : s &- 1
           if down >= segStart[j] && segUpper[down] > segLower[down] {
             let gain = cost(down, j) - v
-            if gain > tolerance { candidates.appendUnordered((j, -1, gain)) }
+            if gain > tolerance { candidates.appendUnordered(Candidate(index: j, direction: -1, gain: gain)) }
           }
         }
         candidates.heapify()
@@ -124,9 +117,9 @@ extension SimplexTableau {
       }
       guard let (entering, direction) = candidates.popBest() else { return .optimal }
       guard let s = direction > 0 ? upSegment(entering) : downSegment(entering) else { continue }
-      computeColumn(entering, into: &alpha)
+      computeColumn(entering)
       let room = segUpper[s] - segLower[s]
-      let (theta, leave, leaveToUpper) = ratioTest(room: room, direction: direction, alpha: alpha, options: options, bland: bland)
+      let (theta, leave, leaveToUpper) = ratioTest(room: room, direction: direction, options: options, bland: bland)
       guard theta.isFinite else { return .unbounded }
       for i in 0..<m { x[basis[i]] -= theta * direction * alpha[i] }
       degenerateRun = theta < 1e-12 ? degenerateRun + 1 : 0
@@ -142,7 +135,7 @@ extension SimplexTableau {
       atTop[entering] = false
       let leaving = basis[leave]
       park(leaving, segment: seg[leaving], atUpperEnd: leaveToUpper)
-      pivot(row: leave, alpha: alpha)
+      pivot(row: leave)
       pivots += 1
       basisChanged = true
       basis[leave] = entering
@@ -157,7 +150,7 @@ extension SimplexTableau {
   }
 
   /// y = c_Bᵀ B⁻¹, each basic column priced at its current segment.
-  func computeDuals(into y: inout [Double]) {
+  func computeDuals() {
     for k in 0..<m { y[k] = 0 }
     for i in 0..<m {
       let j = basis[i]
@@ -169,7 +162,7 @@ extension SimplexTableau {
   }
 
   /// α = B⁻¹ A_j.
-  func computeColumn(_ j: Int, into alpha: inout [Double]) {
+  func computeColumn(_ j: Int) {
     for i in 0..<m { alpha[i] = 0 }
     for k in colStart[j]..<colStart[j &+ 1] {
       let r = rowIndex[k]
@@ -183,7 +176,7 @@ extension SimplexTableau {
   /// A basic column may move only within its segment. Among ties the larger pivot wins (or,
   /// under Bland's rule, the smaller column index).
   func ratioTest(
-    room: Double, direction: Double, alpha: [Double], options: SimplexOptions, bland: Bool
+    room: Double, direction: Double, options: SimplexOptions, bland: Bool
   ) -> (Double, Int, Bool) {
     var theta = room
     var leave = -1
@@ -219,7 +212,7 @@ extension SimplexTableau {
   }
 
   /// Product-form update of B⁻¹ for the pivot on row r.
-  mutating func pivot(row r: Int, alpha: [Double]) {
+  func pivot(row r: Int) {
     let p = alpha[r]
     let base = r &* m
     for k in 0..<m { binv[base &+ k] /= p }
@@ -235,15 +228,13 @@ extension SimplexTableau {
   /// from x_B = B⁻¹ (b − Σ_{non-basic} A_j x_j). Keeps the old inverse if the basis
   /// is numerically singular (and then returns false).
   @discardableResult
-  mutating func reinvert() -> Bool {
-    let ws = workspace
-    var a = reuse(&ws.matrix, count: m * m, fill: 0.0)
-    var inv = reuse(&ws.inverse, count: m * m, fill: 0.0)
-    defer {
-      ws.matrix = a
-      ws.inverse = inv
-    }
-    for (i, j) in basis.enumerated() {
+  func reinvert() -> Bool {
+    let a = matrix
+    let inv = inverse
+    a.update(repeating: 0, count: m * m)
+    inv.update(repeating: 0, count: m * m)
+    for i in 0..<m {
+      let j = basis[i]
       for k in colStart[j]..<colStart[j + 1] { a[rowIndex[k] * m + i] = value[k] }
     }
     for i in 0..<m { inv[i * m + i] = 1 }
@@ -254,8 +245,8 @@ extension SimplexTableau {
       guard abs(p) > 1e-13 else { return false }
       if pivotRow != col {
         for k in 0..<m {
-          a.swapAt(pivotRow * m + k, col * m + k)
-          inv.swapAt(pivotRow * m + k, col * m + k)
+          swap(&a[pivotRow * m + k], &a[col * m + k])
+          swap(&inv[pivotRow * m + k], &inv[col * m + k])
         }
       }
       for k in 0..<m {
@@ -271,11 +262,8 @@ extension SimplexTableau {
         }
       }
     }
-    // The new inverse takes the place of the old, whose storage serves the next reinversion.
-    swap(&binv, &inv)
-    var residual = reuse(&ws.residual, capacity: m)
-    residual.append(contentsOf: b)
-    defer { ws.residual = residual }
+    binv.update(from: inv, count: m * m)
+    residual.update(from: b, count: m)
     for j in 0..<n where !isBasic[j] && x[j] != 0 {
       for k in colStart[j]..<colStart[j + 1] { residual[rowIndex[k]] -= value[k] * x[j] }
     }
@@ -291,36 +279,31 @@ extension SimplexTableau {
 /// The improving columns of one basis, best first: a binary heap on Dantzig's gain (ties to
 /// the smaller index), or on the index alone under Bland's rule. Built in O(k) after each
 /// pivot; each bound flip then takes the next best in O(log k), since flips change no dual.
+/// Its items live in workspace memory with room for every column and one more.
 struct CandidateHeap {
-  private var items: [(index: Int, direction: Double, gain: Double)] = []
+  private let items: UnsafeMutablePointer<Candidate>
+  private var count = 0
   private var bland = false
 
-  /// An empty heap whose storage is reused from one basis to the next.
-  init(capacity: Int) { items.reserveCapacity(capacity) }
+  /// An empty heap in the given storage.
+  init(storage: UnsafeMutablePointer<Candidate>) { items = storage }
 
-  /// An empty heap in the given (emptied) storage.
-  init(storage: [(index: Int, direction: Double, gain: Double)]) { items = storage }
-
-  /// The heap's storage, for the next heap.
-  mutating func release() -> [(index: Int, direction: Double, gain: Double)] {
-    var storage: [(index: Int, direction: Double, gain: Double)] = []
-    swap(&storage, &items)
-    return storage
-  }
-
-  /// Empties the heap (keeping its storage) and sets the rule for the next basis.
+  /// Empties the heap and sets the rule for the next basis.
   mutating func removeAll(bland: Bool) {
-    items.removeAll(keepingCapacity: true)
+    count = 0
     self.bland = bland
   }
 
   /// Adds a candidate without restoring the heap order; call ``heapify()`` after the last.
-  mutating func appendUnordered(_ item: (index: Int, direction: Double, gain: Double)) { items.append(item) }
+  mutating func appendUnordered(_ item: Candidate) {
+    items[count] = item
+    count += 1
+  }
 
   /// Restores the heap order in O(k).
-  mutating func heapify() {
-    if items.count > 1 {
-      for i in stride(from: items.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+  func heapify() {
+    if count > 1 {
+      for i in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(i) }
     }
   }
 
@@ -331,36 +314,44 @@ struct CandidateHeap {
     return x.gain > y.gain || (x.gain == y.gain && x.index < y.index)
   }
 
-  private mutating func siftDown(_ start: Int) {
+  private func swapItems(_ a: Int, _ b: Int) {
+    let t = items[a]
+    items[a] = items[b]
+    items[b] = t
+  }
+
+  private func siftDown(_ start: Int) {
     var i = start
     while true {
       let l = 2 &* i &+ 1
       let r = l &+ 1
       var top = i
-      if l < items.count && before(l, top) { top = l }
-      if r < items.count && before(r, top) { top = r }
+      if l < count && before(l, top) { top = l }
+      if r < count && before(r, top) { top = r }
       if top == i { return }
-      items.swapAt(i, top)
+      swapItems(i, top)
       i = top
     }
   }
 
-  mutating func push(_ item: (index: Int, direction: Double, gain: Double)) {
-    items.append(item)
-    var i = items.count - 1
+  mutating func push(_ item: Candidate) {
+    items[count] = item
+    count += 1
+    var i = count - 1
     while i > 0 {
       let parent = (i - 1) / 2
       guard before(i, parent) else { return }
-      items.swapAt(i, parent)
+      swapItems(i, parent)
       i = parent
     }
   }
 
   mutating func popBest() -> (Int, Double)? {
-    guard let first = items.first else { return nil }
-    let last = items.removeLast()
-    if !items.isEmpty {
-      items[0] = last
+    guard count > 0 else { return nil }
+    let first = items[0]
+    count -= 1
+    if count > 0 {
+      items[0] = items[count]
       siftDown(0)
     }
     return (first.index, first.direction)

@@ -25,6 +25,9 @@ struct BenchPlan: ParsableCommand {
   @Option(help: "Only this batch mode: naive (tax-aware with the naive comparison), tax (without it) or notax.")
   var only: String?
 
+  @Flag(help: "Also print a digest of every batch plan (its full description, in index order), to confirm that a change of speed changes no plan. Slower; the times then count it.")
+  var checksum = false
+
   func run() throws {
     let clock = ContinuousClock()
     // Large households: 10 accounts, 100 securities, 8 classes, 2,000 and 5,000 lots (tax-aware).
@@ -55,6 +58,7 @@ struct BenchPlan: ParsableCommand {
     ] where only == nil || only == mode {
       let planned = Atomic<Int>(0)
       let failed = Atomic<Int>(0)
+      var digest = Self.fnvOffset
       var planning = Duration.zero
       var generation = Duration.zero
       for first in stride(from: 0, to: batch, by: slice) {
@@ -63,16 +67,24 @@ struct BenchPlan: ParsableCommand {
         let households = Self.make(count: count, first: first, shape: shape)
         generation += clock.now - start
         start = clock.now
-        HouseholdPlanner().planBatch(count: count, request: request, input: { households[$0] }) { _, result in
+        let digests = Mutex<[UInt64]>(Array(repeating: 0, count: checksum ? count : 0))
+        let checksum = checksum
+        HouseholdPlanner().planBatch(count: count, request: request, input: { households[$0] }) { i, result in
           switch result {
           case .success: planned.add(1, ordering: .relaxed)
           case .failure: failed.add(1, ordering: .relaxed)
           }
+          if checksum {
+            let d = Self.fnv(String(describing: result))
+            digests.withLock { $0[i] = d }
+          }
         }
         planning += clock.now - start
+        for d in digests.withLock({ $0 }) { digest = (digest ^ d) &* Self.fnvPrime }
       }
       let seconds = Self.ms(planning) / 1000
       print("batch of \(batch) small households, \(label), \(ProcessInfo.processInfo.activeProcessorCount) cores: planned in \(Self.f(seconds)) s, \(Self.f(Double(batch) / seconds)) households/s (made beforehand in \(Self.f(Self.ms(generation) / 1000)) s, not counted); \(planned.load(ordering: .relaxed)) planned, \(failed.load(ordering: .relaxed)) refused")
+      if checksum { print("digest of the \(mode) plans: \(String(digest, radix: 16))") }
     }
   }
 
@@ -89,6 +101,16 @@ struct BenchPlan: ParsableCommand {
       made.withLock { $0[part] = list }
     }
     return made.withLock { $0.flatMap { $0 } }
+  }
+
+  static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+  /// FNV-1a of the text's UTF-8: a digest that, unlike `Hasher`, is the same in every run.
+  static func fnv(_ text: String) -> UInt64 {
+    var h = fnvOffset
+    for byte in text.utf8 { h = (h ^ UInt64(byte)) &* fnvPrime }
+    return h
   }
 
   static func ms(_ d: Duration) -> Double {
