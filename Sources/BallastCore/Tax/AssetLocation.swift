@@ -15,17 +15,32 @@ public enum AssetLocation {
   /// tax-inefficient → taxDeferred, taxExempt, taxable; expected growth → taxExempt,
   /// taxDeferred, taxable; anything else (broad equity) → taxable, taxExempt, taxDeferred.
   public static func defaultOrder(for name: AssetClassName) -> [AccountType] {
-    // ASCII lower case is enough: every fragment is ASCII.
-    let n = name.rawValue.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    if taxInefficient.contains(where: { contains(n, $0) }) { return [.taxDeferred, .taxExempt, .taxable] }
-    if growth.contains(where: { contains(n, $0) }) { return [.taxExempt, .taxDeferred, .taxable] }
-    return [.taxable, .taxExempt, .taxDeferred]
+    if taxInefficient.contains(where: { contains(name.rawValue, $0) }) { return inefficientOrder }
+    if growth.contains(where: { contains(name.rawValue, $0) }) { return growthOrder }
+    return broadEquityOrder
   }
 
-  /// Whether `fragment` occurs in `text` (bytes; a plain scan, names are short).
-  static func contains(_ text: [UInt8], _ fragment: [UInt8]) -> Bool {
-    guard fragment.count <= text.count else { return false }
-    for start in 0...(text.count - fragment.count) where text[start..<(start + fragment.count)].elementsEqual(fragment) { return true }
-    return false
+  // The three orders, made once (a class's order is asked for at every plan).
+  static let inefficientOrder: [AccountType] = [.taxDeferred, .taxExempt, .taxable]
+  static let growthOrder: [AccountType] = [.taxExempt, .taxDeferred, .taxable]
+  static let broadEquityOrder: [AccountType] = [.taxable, .taxExempt, .taxDeferred]
+
+  /// Whether `fragment` (lower-case ASCII) occurs in `text`, ignoring ASCII case (a plain
+  /// scan of the bytes: names are short, and every fragment is ASCII).
+  static func contains(_ text: String, _ fragment: [UInt8]) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard fragment.count <= bytes.count else { return false }
+      for start in 0...(bytes.count - fragment.count) {
+        var k = 0
+        while k < fragment.count {
+          let b = bytes[start + k]
+          if (b >= 65 && b <= 90 ? b + 32 : b) != fragment[k] { break }
+          k += 1
+        }
+        if k == fragment.count { return true }
+      }
+      return false
+    }
   }
 }

@@ -18,46 +18,85 @@ struct NaivePlan {
   /// Whether account a's menu allows security s, [account][security].
   var menuAllows: [[Bool]]
 
-  /// The naive plan's lot sales and whether it reaches `after`'s allocation.
-  func run() -> (sales: [LotSale], reachesSameAllocation: Bool) {
+  /// The naive plan's tax summary and whether it reaches `after`'s allocation.
+  ///
+  /// The tax reads only the gains and losses by term, so the lot sales are summed as they
+  /// are made, losses kept apart by wash-sale group until the purchases say which groups
+  /// are bought back.
+  func run() -> (tax: TaxSummary, reachesSameAllocation: Bool) {
     let h = household
     let nodes = h.targets.classes
+    let securityCount = h.securities.count
     // The leaf node of each security (−1 when its class has no target).
-    let leafOfSecurity = h.securities.map { s in nodes.firstIndex { $0.isLeaf && $0.name == s.assetClass } ?? -1 }
-    var sales: [LotSale] = []
+    var leafOfSecurity = [Int](repeating: -1, count: securityCount)
+    for s in 0..<securityCount {
+      leafOfSecurity[s] = nodes.firstIndex { $0.isLeaf && $0.name == h.securities[s].assetClass } ?? -1
+    }
+    // The wash-sale group of each security, if the rule knows it.
+    let knowsGroups = washSale.groupOfSecurity.count == securityCount
+    var totals = TermTotals()
+    // Losses by the group of the security sold ([group][0 short, 1 long]); a group bought
+    // back by the naive plan loses them (a wash sale).
+    var groupLosses = [Money](repeating: .zero, count: knowsGroups ? 2 * securityCount : 0)
+    var boughtGroup = [Bool](repeating: false, count: knowsGroups ? securityCount : 0)
     var cash = h.accounts.map { max(.zero, $0.cash - h.settings.cashReserve) }
     // What each growing leaf still needs (nil for the classes that do not grow).
     var need = [Money?](repeating: nil, count: nodes.count)
-    var bought: [Symbol] = []
     var unsold = Money.zero
     for (k, node) in nodes.enumerated() where node.isLeaf && node.name != .cash {
       let change = after.classes[k].value - before.classes[k].value
       if change > .zero { need[k] = change }
       guard change.isNegative, before.classes[k].value > .zero else { continue }
-      for (a, account) in h.accounts.enumerated() {
-        for (hIndex, holding) in account.holdings.enumerated() {
+      for a in h.accounts.indices {
+        let account = h.accounts[a]
+        for hIndex in account.holdings.indices {
           let si = holdingSecurity[a][hIndex]
           guard si >= 0, leafOfSecurity[si] == k else { continue }
+          let holding = account.holdings[hIndex]
           let price = h.securities[si].price
           let amount = ((-change) * (holding.quantity * price)).divided(by: before.classes[k].value).rounded(places: 2)
           let wanted = min(holding.quantity, amount.divided(by: price))
           // Like every plan, the naive one sells no loss lot of a group bought in the window.
-          var order = holding.lotOrder(.fifo, price: price, on: h.asOf, rates: h.tax)
-          if account.type == .taxable, !holding.lots.isEmpty, !washSale.recentPurchase.isEmpty,
-            washSale.lossSaleBlocked(holding.symbol) != nil
-          {
-            order.removeAll { holding.lots[$0].cost > holding.lots[$0].quantity * price }
+          let skipsLossLots = account.type == .taxable && !holding.lots.isEmpty && !washSale.recentPurchase.isEmpty
+            && washSale.lossSaleBlocked(holding.symbol) != nil
+          // First in, first out: the canonical lot order is oldest first, unless the lots
+          // are out of date order (then the order of `lotOrder`).
+          let order: [Int]? = holding.lots.isSortedByDate ? nil : holding.lotOrder(.fifo, price: price, on: h.asOf, rates: h.tax)
+          let lotCount = holding.lots.count
+          func lot(_ p: Int) -> Int { order?[p] ?? p }
+          func skipped(_ i: Int) -> Bool { skipsLossLots && holding.lots[i].cost > holding.lots[i].quantity * price }
+          var sellable = Quantity.zero
+          if holding.lots.isEmpty {
+            sellable = holding.quantity
+          } else {
+            for p in 0..<lotCount where !skipped(lot(p)) { sellable += holding.lots[lot(p)].quantity }
           }
-          let sellable = holding.lots.isEmpty ? holding.quantity : order.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
           let q = min(wanted, sellable)
           if q < wanted { unsold += ((wanted - q) * price).rounded(places: 2) }
           guard q > .zero else { continue }
-          cash[a] += (q * price).rounded(places: 2)
+          let proceedsTotal = (q * price).rounded(places: 2)
+          cash[a] += proceedsTotal
           guard account.type == .taxable, !holding.lots.isEmpty else { continue }
-          let parts = holding.relieve(q, for: (q * price).rounded(places: 2), price: price, order: order, on: h.asOf)
-          for var part in parts {
-            part.lotID = holding.symbol.rawValue
-            sales.append(part)
+          // Holding.relieve(_:for:price:order:on:), summed instead of listed.
+          let group = knowsGroups ? washSale.group(ofSecurity: si) : -1
+          var remaining = q
+          var proceedsSoFar = Money.zero
+          for p in 0..<lotCount where remaining > .zero {
+            let i = lot(p)
+            guard !skipped(i) else { continue }
+            let l = holding.lots[i]
+            let taken = min(remaining, l.quantity)
+            remaining -= taken
+            let cost = taken == l.quantity ? l.cost : (l.cost * taken).divided(by: l.quantity).rounded(places: 2)
+            let proceeds = remaining > .zero ? (taken * price).rounded(places: 2) : proceedsTotal - proceedsSoFar
+            proceedsSoFar += proceeds
+            let gain = proceeds - cost
+            let term = l.term(at: h.asOf)
+            if gain.isNegative && group >= 0 {
+              groupLosses[2 * group + (term == .short ? 0 : 1)] += gain
+            } else {
+              totals.add(gain, term: term)
+            }
           }
         }
       }
@@ -71,26 +110,36 @@ struct NaivePlan {
       for a in h.accounts.indices {
         for k in firstBuyable.indices { firstBuyable[k] = -1 }
         for s in h.securities.indices.reversed() where menuAllows[a][s] && leafOfSecurity[s] >= 0 { firstBuyable[leafOfSecurity[s]] = s }
-        let buyable = growing.filter { firstBuyable[$0] >= 0 }
-        let total = buyable.reduce(Money.zero) { $0 + (need[$1] ?? .zero) }
+        var total = Money.zero
+        for k in growing where firstBuyable[k] >= 0 { total += need[k] ?? .zero }
         guard total > .zero, cash[a] > .zero else { continue }
         let spend = min(cash[a], total)
-        for k in buyable {
+        for k in growing where firstBuyable[k] >= 0 {
           let amount = (spend * (need[k] ?? .zero)).divided(by: total).rounded(places: 2)
           need[k] = (need[k] ?? .zero) - amount
-          bought.append(h.securities[firstBuyable[k]].symbol)
+          if knowsGroups { boughtGroup[washSale.group(ofSecurity: firstBuyable[k])] = true }
         }
       }
     }
-    // Losses on groups the naive plan buys back are wash sales too.
-    let washed = sales.contains { $0.gain.isNegative } ? Set(bought.compactMap { washSale.groupIndex(of: $0) }) : []
-    for i in sales.indices where sales[i].gain.isNegative {
-      if let symbol = sales[i].lotID.map(Symbol.init), let g = washSale.groupIndex(of: symbol), washed.contains(g) {
-        sales[i].cost = sales[i].proceeds
-      }
+    // Losses on groups the naive plan buys back are wash sales: they count as zero.
+    for g in boughtGroup.indices where !boughtGroup[g] {
+      totals.add(groupLosses[2 * g], term: .short)
+      totals.add(groupLosses[2 * g + 1], term: .long)
     }
     let shortfall = need.reduce(Money.zero) { $0 + max($1 ?? .zero, .zero) } + unsold
     let base = max(after.allocationBase.doubleValue, 1)
-    return (sales, shortfall.doubleValue / base < 1e-4)
+    return (TaxSummary(totals, rates: h.tax), shortfall.doubleValue / base < 1e-4)
+  }
+}
+
+extension Array where Element == TaxLot {
+  /// Whether the lots stand oldest first (as the canonical order puts them).
+  var isSortedByDate: Bool {
+    var i = 1
+    while i < count {
+      if self[i].acquired < self[i - 1].acquired { return false }
+      i += 1
+    }
+    return true
   }
 }

@@ -12,16 +12,18 @@ extension TaxSummary {
   ///
   /// Amounts are exact; the tax is rounded half-even to cents.
   public init(sales: [LotSale], rates: TaxSettings) {
+    var totals = TermTotals()
+    for s in sales { totals.add(s.gain, term: s.term) }
+    self.init(totals, rates: rates)
+  }
+
+  /// The summary of sales whose gains and losses by term are `totals`.
+  init(_ totals: TermTotals, rates: TaxSettings) {
     self.init()
-    for s in sales {
-      let g = s.gain
-      switch (s.term, g.isNegative) {
-      case (.short, false): shortTermGains += g
-      case (.short, true): shortTermLosses += g
-      case (.long, false): longTermGains += g
-      case (.long, true): longTermLosses += g
-      }
-    }
+    shortTermGains = totals.shortTermGains
+    shortTermLosses = totals.shortTermLosses
+    longTermGains = totals.longTermGains
+    longTermLosses = totals.longTermLosses
     var netShort = shortTermGains + shortTermLosses
     var netLong = longTermGains + longTermLosses
     if netShort.isNegative != netLong.isNegative && !netShort.isZero && !netLong.isZero {
@@ -46,5 +48,23 @@ extension TaxSummary {
       tax -= ordinaryIncomeOffset * st
     }
     estimatedTax = tax.rounded(places: 2)
+  }
+}
+
+/// Gains and losses summed by term (losses negative): all that the tax estimate reads of a
+/// list of sales.
+struct TermTotals {
+  var shortTermGains = Money.zero
+  var shortTermLosses = Money.zero
+  var longTermGains = Money.zero
+  var longTermLosses = Money.zero
+
+  mutating func add(_ gain: Money, term: LotSale.Term) {
+    switch (term, gain.isNegative) {
+    case (.short, false): shortTermGains += gain
+    case (.short, true): shortTermLosses += gain
+    case (.long, false): longTermGains += gain
+    case (.long, true): longTermLosses += gain
+    }
   }
 }

@@ -48,7 +48,7 @@ extension HouseholdPlanner {
         let naive = NaivePlan(
           household: h, before: before, after: after, washSale: round.washSale,
           holdingSecurity: round.holdingSecurity, menuAllows: menuAllows).run()
-        summary.naiveEstimatedTax = TaxSummary(sales: naive.sales, rates: h.tax).estimatedTax
+        summary.naiveEstimatedTax = naive.tax.estimatedTax
         summary.naiveReachesSameAllocation = naive.reachesSameAllocation
       }
       tax = summary
@@ -74,8 +74,7 @@ extension HouseholdPlanner {
   func washSaleWarnings(_ round: PlanRound, trades: [Trade]) -> [String] {
     var out: [String] = []
     guard !round.washSaleBans.isEmpty || !round.washSaleKeeps.isEmpty || !round.washSale.recentPurchase.isEmpty else { return out }
-    let soldAtLoss = Set(trades.filter { $0.lots.contains { $0.gain.isNegative } }.map(\.symbol))
-    for symbol in round.washSaleBans where soldAtLoss.contains(symbol) {
+    for symbol in round.washSaleBans where trades.contains(where: { $0.symbol == symbol && $0.lots.contains { $0.gain.isNegative } }) {
       let group = round.washSale.group(of: symbol).map(\.rawValue).joined(separator: " or ")
       out.append("\(symbol) is sold at a loss, so no account buys \(group) (wash-sale rule); its class is bought through another security")
     }
@@ -83,9 +82,12 @@ extension HouseholdPlanner {
       let names = keep.buyers.map(\.rawValue).joined(separator: ", ")
       out.append("\(keep.symbol)'s loss lots are not sold: \(names) must buy it and can buy nothing else in its class (wash-sale rule)")
     }
-    let taxableSales = Set(trades.filter { t in t.side == .sell && round.household.accounts.contains { $0.id == t.account && $0.type == .taxable } }.map(\.symbol))
+    let taxableAccounts = round.household.accounts.filter { $0.type == .taxable }.map(\.id)
     for (g, bought) in round.washSale.recentPurchase.sorted(by: { $0.key < $1.key }) {
-      guard taxableSales.contains(where: { round.washSale.groupIndex(of: $0) == g }), let symbol = round.household.securities.first(where: { round.washSale.groupIndex(of: $0.symbol) == g })?.symbol,
+      let soldInTaxable = trades.contains { t in
+        t.side == .sell && round.washSale.groupIndex(of: t.symbol) == g && taxableAccounts.contains(t.account)
+      }
+      guard soldInTaxable, let symbol = round.household.securities.first(where: { round.washSale.groupIndex(of: $0.symbol) == g })?.symbol,
         let until = round.washSale.lossSaleBlocked(symbol),
         round.household.accounts.contains(where: { a in a.type == .taxable && a.holdings.contains { h in
           round.washSale.groupIndex(of: h.symbol) == g && h.lots.contains { $0.cost > $0.quantity * (round.household.security(h.symbol)?.price ?? .zero) } } })

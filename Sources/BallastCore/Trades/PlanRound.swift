@@ -115,13 +115,18 @@ struct PlanRound {
     var changed = false
     for symbol in lossSales {
       guard let g = washSale.groupIndex(of: symbol) else { continue }
-      let group = Set(washSale.group(of: symbol))
-      let buyers = h.accounts.indices.filter { a in orders[a].contains { $0.side == .buy && group.contains($0.symbol) } }
+      // A symbol is in the group when its group number is g (the household lists every
+      // symbol it buys).
+      let buyers = h.accounts.indices.filter { a in orders[a].contains { $0.side == .buy && washSale.groupIndex(of: $0.symbol) == g } }
       guard !buyers.isEmpty else { continue }
       let cls = h.security(symbol)?.assetClass
       let everyBuyerHasAnother = buyers.allSatisfy { a in
-        h.securities.contains { $0.assetClass == cls && !group.contains($0.symbol) && h.accounts[a].mayBuy($0.symbol) && !problem.bannedBuys.contains($0.symbol) }
+        h.securities.indices.contains { s in
+          let other = h.securities[s]
+          return other.assetClass == cls && washSale.group(ofSecurity: s) != g && h.accounts[a].mayBuy(other.symbol) && !problem.bannedBuys.contains(other.symbol)
+        }
       }
+      let group = washSale.group(of: symbol)
       if everyBuyerHasAnother {
         problem.bannedBuys.formUnion(group)
         for s in group { problem.preferredSubstitutes.formUnion(h.security(s)?.substitutes ?? []) }
