@@ -52,7 +52,7 @@ public struct HouseholdPlanner: Sendable {
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
       forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
       lotPlans: round.lotPlans(), maxTax: request.maxTax,
-      nodeValues: before.classes.map(\.value), locationOrders: request.ignoreTaxes ? [] : h.targets.classes.map(\.resolvedLocation),
+      nodeValues: before.classes.map(\.value), locationRanks: request.ignoreTaxes ? [] : locationRanks(h),
       householdHoldings: householdHoldings(h, holdingSecurity: holdingSecurity), menuAllows: h.menuMasks())
     let sizing = LotSizing(wholeShares: h.settings.wholeShares, spread: spread, commission: h.settings.costs.commission)
     var orders: [[LotSizing.Order]] = []
@@ -104,6 +104,16 @@ public struct HouseholdPlanner: Sendable {
       }
     }
     return values
+  }
+
+  /// ``PlanProblem/locationRanks`` of `h`.
+  func locationRanks(_ h: Household) -> [Int] {
+    var ranks: [Int] = []
+    ranks.reserveCapacity(3 * h.targets.classes.count)
+    for node in h.targets.classes {
+      for type in [AccountType.taxable, .taxDeferred, .taxExempt] { ranks.append(AssetLocation.rank(of: type, for: node)) }
+    }
+    return ranks
   }
 
   /// Leaf first, then each group above it. Securities of one class share one chain.

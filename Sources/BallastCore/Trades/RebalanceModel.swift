@@ -96,8 +96,9 @@ struct PlanProblem {
   var maxTax: Money?
   /// Value of every target node before trading (the drift report's values).
   var nodeValues: [Money]
-  /// The asset-location order of every target node (``AssetClassTarget/resolvedLocation``).
-  var locationOrders: [[AccountType]]
+  /// The place of each account type in the asset-location order of every target node
+  /// (``AssetLocation/rank(of:for:)``), [node × 3 + type]; empty when taxes are ignored.
+  var locationRanks: [Int]
   /// Value of each security held across the household, for choosing what to buy.
   var householdHoldings: [Money]
   /// Whether account a's menu allows security s, [account][security].
@@ -277,8 +278,7 @@ extension RebalanceModel {
   /// preferred order — enough to choose among equal purchases, never enough to cause a trade.
   static func locationCost(_ p: PlanProblem, type: AccountType, security s: Int) -> Double {
     guard let leaf = p.nodesOfSecurity[s].first else { return 0 }
-    let order = p.locationOrders[leaf]
-    return 0.01 * Double(order.firstIndex(of: type) ?? order.count)
+    return 0.01 * Double(p.locationRanks[3 * leaf + type.locationSlot])
   }
 
   /// The idle-cash variable of every account, and its cash row's right-hand side.
@@ -323,6 +323,17 @@ extension RebalanceModel {
       let rhs = aim.weight * baseAfterCommission - v0
       // Start with the whole distance from the aim outside the band: always feasible.
       lp.setRow(row, rhs: rhs, hint: .variable(rhs < 0 ? above : below))
+    }
+  }
+}
+
+extension AccountType {
+  /// 0, 1, 2 for taxable, taxDeferred, taxExempt: where a type's entry stands in a table of three.
+  var locationSlot: Int {
+    switch self {
+    case .taxable: 0
+    case .taxDeferred: 1
+    case .taxExempt: 2
     }
   }
 }
