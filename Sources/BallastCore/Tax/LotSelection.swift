@@ -78,4 +78,21 @@ extension Holding {
     }
     return sales
   }
+
+  /// Whether ``relieve(_:for:price:order:on:)`` would sell some part at a loss: the same
+  /// arithmetic, with no list of sales.
+  func relievesAtLoss(_ quantity: Quantity, for amount: Money, price: Price, order: [Int]) -> Bool {
+    var remaining = quantity
+    var proceedsSoFar = Money.zero
+    for i in order where remaining > .zero {
+      let lot = lots[i]
+      let taken = min(remaining, lot.quantity)
+      remaining -= taken
+      let cost = taken == lot.quantity ? lot.cost : (lot.cost * taken).divided(by: lot.quantity).rounded(places: 2)
+      let proceeds = remaining > .zero ? (taken * price).rounded(places: 2) : amount - proceedsSoFar
+      proceedsSoFar += proceeds
+      if (proceeds - cost).isNegative { return true }
+    }
+    return false
+  }
 }

@@ -72,7 +72,10 @@ public struct HouseholdPlanner: Sendable {
   /// The net flow of each account: the file's `cashFlows` plus the request's.
   func cashFlows(of h: Household, request: PlanRequest) -> [Money] {
     h.accounts.map { account in
-      (h.cashFlows + request.cashFlows).filter { $0.account == account.id }.reduce(Money.zero) { $0 + $1.amount }
+      var total = Money.zero
+      for flow in h.cashFlows where flow.account == account.id { total += flow.amount }
+      for flow in request.cashFlows where flow.account == account.id { total += flow.amount }
+      return total
     }
   }
 

@@ -55,7 +55,8 @@ struct PlanRound {
   mutating func review(_ orders: [[LotSizing.Order]], sizing: LotSizing, problem: inout PlanProblem) -> Bool {
     var changed = reviewSizes(orders, sizing: sizing, problem: &problem)
     guard taxAware else { return changed }
-    let sales = lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans)
+    // The sales themselves serve only the tax limit; without one, only the loss symbols.
+    let sales = lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans, listingSales: request.maxTax != nil)
     let forbidden = lossSalesForbidden
     changed = reviewWashSales(orders, lossSales: sales.lossSymbols, problem: &problem) || changed
     if !changed, let limit = request.maxTax, let current = problem.maxTax {
@@ -92,18 +93,25 @@ struct PlanRound {
     return changed
   }
 
-  /// The lot sales the orders would make and the symbols sold at a loss.
+  /// The lot sales the orders would make (when `listingSales`; else none) and the symbols
+  /// sold at a loss.
   func lossAndGainSales(
-    _ orders: [[LotSizing.Order]], sizing: LotSizing, plans: [[LotPlan?]]
+    _ orders: [[LotSizing.Order]], sizing: LotSizing, plans: [[LotPlan?]], listingSales: Bool = true
   ) -> (all: [LotSale], lossSymbols: [Symbol]) {
     var all: [LotSale] = []
     var lossSymbols: [Symbol] = []
-    for (a, account) in household.accounts.enumerated() {
+    for a in household.accounts.indices {
       for o in orders[a] where o.side == .sell {
-        guard let k = account.holdings.firstIndex(where: { $0.symbol == o.symbol }), let plan = plans[a][k] else { continue }
-        let sales = account.holdings[k].relieve(o.quantity, for: sizing.amount(o.quantity, o.price), price: o.price, order: plan.order, on: household.asOf)
-        all += sales
-        if sales.contains(where: { $0.gain.isNegative }) { lossSymbols.append(o.symbol) }
+        let holdings = household.accounts[a].holdings
+        guard let k = holdings.firstIndex(where: { $0.symbol == o.symbol }), let plan = plans[a][k] else { continue }
+        let amount = sizing.amount(o.quantity, o.price)
+        if listingSales {
+          let sales = holdings[k].relieve(o.quantity, for: amount, price: o.price, order: plan.order, on: household.asOf)
+          all += sales
+          if sales.contains(where: { $0.gain.isNegative }) { lossSymbols.append(o.symbol) }
+        } else if holdings[k].relievesAtLoss(o.quantity, for: amount, price: o.price, order: plan.order) {
+          lossSymbols.append(o.symbol)
+        }
       }
     }
     return (all, lossSymbols)
