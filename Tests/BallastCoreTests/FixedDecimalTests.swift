@@ -26,6 +26,52 @@ import Testing
     #expect(FixedDecimal(exactly: "0.1")! + FixedDecimal(exactly: "0.2")! == FixedDecimal(exactly: "0.3")!)
   }
 
+  /// The 64-bit fast paths of `*`, `divided(by:rounding:)` and `rounded(places:_:)` against a
+  /// reference written from the definition: the exact quotient in Int128 (quotient and
+  /// remainder), rounded by the rule's meaning. Raw values from a seeded generator, spread
+  /// over every magnitude up to 2⁶³ and beyond, both signs, so both paths are taken.
+  @Test func fastPathsAgreeWithTheDefinition() {
+    func reference(_ n: Int128, _ d: Int128, _ rule: RoundingRule) -> Int128 {
+      let (q, r) = n.quotientAndRemainder(dividingBy: d)
+      guard r != 0 else { return q }
+      let negative = (n < 0) != (d < 0)
+      let twiceR = r.magnitude * 2
+      let dm = d.magnitude
+      let away: Bool
+      switch rule {
+      case .towardZero: away = false
+      case .down: away = negative
+      case .up: away = !negative
+      case .halfUp: away = twiceR >= dm
+      case .halfEven: away = twiceR > dm || (twiceR == dm && q.magnitude % 2 == 1)
+      }
+      return away ? (negative ? q - 1 : q + 1) : q
+    }
+    var g = SeededGenerator(seed: 7)
+    func draw(bits most: Int) -> Int128 {
+      let bits = Int.random(in: 0...most, using: &g)
+      let m = bits == 0 ? Int128(0) : Int128.random(in: 0...(Int128(1) << bits), using: &g)
+      return Bool.random(using: &g) ? -m : m
+    }
+    let rules: [RoundingRule] = [.halfEven, .halfUp, .towardZero, .down, .up]
+    let scale = FixedDecimal.scale
+    for _ in 0..<20_000 {
+      // Up to 2⁶³ each, so that the reference's product fits in Int128 (2⁶³ itself takes the
+      // 128-bit path); quotients up to 2⁷⁰.
+      let (x, y) = (draw(bits: 63), draw(bits: 63))
+      #expect((FixedDecimal(raw: x) * FixedDecimal(raw: y)).raw == reference(x * y, scale, .halfEven))
+      let (a, b) = (draw(bits: 70), draw(bits: 70))
+      let rule = rules[Int.random(in: 0..<rules.count, using: &g)]
+      if b != 0 {
+        #expect(FixedDecimal(raw: a).divided(by: FixedDecimal(raw: b), rounding: rule).raw == reference(a * scale, b, rule))
+      }
+      let places = Int.random(in: 0...9, using: &g)
+      var unit = Int128(1)
+      for _ in 0..<(9 - places) { unit *= 10 }
+      #expect(FixedDecimal(raw: a).rounded(places: places, rule).raw == reference(a, unit, rule) * unit)
+    }
+  }
+
   /// Half-even: 2.125 → 2.12, 2.135 → 2.14, −2.125 → −2.12; toward zero, down and up as named.
   @Test func roundingRules() throws {
     let a = try #require(FixedDecimal(exactly: "2.125"))

@@ -36,6 +36,15 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
 
   /// The product, rounded half-to-even at 10⁻⁹.
   public static func * (a: Self, b: Self) -> Self {
+    // The common case: both operands and the unrounded product's quotient fit in 64 bits,
+    // so one 64×64→128-bit multiplication and one 128÷64-bit division do it.
+    if let x = a.int64, let y = b.int64 {
+      let (high, low) = x.magnitude.multipliedFullWidth(by: y.magnitude)
+      if high < UInt64(scale) {
+        let (q, r) = UInt64(scale).dividingFullWidth((high, low))
+        return Self(magnitude: q, remainder: r, divisor: UInt64(scale), negative: (x < 0) != (y < 0), rule: .halfEven)
+      }
+    }
     let (product, overflow) = a.raw.multipliedReportingOverflow(by: b.raw)
     if !overflow {
       let (q, r) = divide(product, by: scale)
@@ -52,6 +61,14 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
   /// `self / divisor`, rounded at 10⁻⁹ by `rule`. The divisor must not be zero.
   public func divided(by divisor: Self, rounding rule: RoundingRule = .halfEven) -> Self {
     precondition(divisor.raw != 0, "division of a FixedDecimal by zero")
+    // The common case: |raw| × 10⁹ over a 64-bit divisor, with a 64-bit quotient.
+    if let x = int64, let d = divisor.int64 {
+      let (high, low) = x.magnitude.multipliedFullWidth(by: UInt64(Self.scale))
+      if high < d.magnitude {
+        let (q, r) = d.magnitude.dividingFullWidth((high, low))
+        return Self(magnitude: q, remainder: r, divisor: d.magnitude, negative: (x < 0) != (d < 0), rule: rule)
+      }
+    }
     let (scaled, overflow) = raw.multipliedReportingOverflow(by: Self.scale)
     if !overflow {
       let (q, r) = Self.divide(scaled, by: divisor.raw)
@@ -110,6 +127,34 @@ extension FixedDecimal {
 
   /// Rounds a quotient `q` with remainder `r` of a division by `divisor` (remainder has the
   /// sign of the dividend, as Swift's `/` and `%`).
+  /// The raw value when it fits in 64 bits.
+  @inline(__always)
+  var int64: Int64? {
+    let x = Int64(truncatingIfNeeded: raw)
+    return Int128(x) == raw ? x : nil
+  }
+
+  /// The raw value ±(q rounded by `rule`), where q = magnitude + remainder / divisor is the
+  /// magnitude of an exact quotient and `negative` its sign: ``roundQuotient(_:remainder:divisor:rule:)``
+  /// on magnitudes. Needs remainder < divisor < 2⁶³.
+  @inline(__always)
+  init(magnitude q: UInt64, remainder r: UInt64, divisor d: UInt64, negative: Bool, rule: RoundingRule) {
+    var m = Int128(q)
+    if r != 0 {
+      let twice = r &* 2
+      let awayFromZero: Bool
+      switch rule {
+      case .towardZero: awayFromZero = false
+      case .down: awayFromZero = negative
+      case .up: awayFromZero = !negative
+      case .halfUp: awayFromZero = twice >= d
+      case .halfEven: awayFromZero = twice > d || (twice == d && q & 1 != 0)
+      }
+      if awayFromZero { m += 1 }
+    }
+    self.init(raw: negative ? -m : m)
+  }
+
   static func roundQuotient(_ q: Int128, remainder r: Int128, divisor: Int128, rule: RoundingRule) -> Int128 {
     guard r != 0 else { return q }
     let negative = (r < 0) != (divisor < 0)
@@ -130,6 +175,12 @@ extension FixedDecimal {
   public func rounded(places: Int, _ rule: RoundingRule = .halfEven) -> Self {
     precondition((0...Self.fractionDigits).contains(places))
     let unit = Self.powersOfTen[Self.fractionDigits - places]
+    if let x = int64 {
+      let u = UInt64(unit)
+      let m = x.magnitude
+      let rounded = Self(magnitude: m / u, remainder: m % u, divisor: u, negative: x < 0, rule: rule)
+      return Self(raw: rounded.raw * unit)
+    }
     let (q, r) = Self.divide(raw, by: unit)
     return Self(raw: Self.roundQuotient(q, remainder: r, divisor: unit, rule: rule) * unit)
   }
