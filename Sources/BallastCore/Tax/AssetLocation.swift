@@ -31,7 +31,12 @@ public enum AssetLocation {
   /// the first; the order's length when the order leaves the type out.
   static func rank(of type: AccountType, for node: AssetClassTarget) -> Int {
     if let order = node.location { return order.firstIndex(of: type) ?? order.count }
-    switch (kind(of: node.name), type) {
+    return rank(of: type, in: kind(of: node.name))
+  }
+
+  /// The place of `type` in the default order of `kind`.
+  static func rank(of type: AccountType, in kind: Kind) -> Int {
+    switch (kind, type) {
     case (.taxInefficient, .taxDeferred), (.growth, .taxExempt), (.broadEquity, .taxable): return 0
     case (.taxInefficient, .taxExempt), (.growth, .taxDeferred), (.broadEquity, .taxExempt): return 1
     default: return 2

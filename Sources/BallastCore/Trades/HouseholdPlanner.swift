@@ -114,7 +114,11 @@ public struct HouseholdPlanner: Sendable {
     var ranks: [Int] = []
     ranks.reserveCapacity(3 * h.targets.classes.count)
     for node in h.targets.classes {
-      for type in [AccountType.taxable, .taxDeferred, .taxExempt] { ranks.append(AssetLocation.rank(of: type, for: node)) }
+      // The name is read once per class, not once per account type.
+      let kind = node.location == nil ? AssetLocation.kind(of: node.name) : nil
+      for type in [AccountType.taxable, .taxDeferred, .taxExempt] {
+        ranks.append(kind.map { AssetLocation.rank(of: type, in: $0) } ?? AssetLocation.rank(of: type, for: node))
+      }
     }
     return ranks
   }
