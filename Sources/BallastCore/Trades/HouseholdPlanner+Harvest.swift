@@ -31,6 +31,8 @@ extension HouseholdPlanner {
       return known!
     }
     var swaps: [HarvestSwap] = []
+    // The band excess of the orders as they stand, kept until a swap changes them.
+    var standing: [Double]?
     for (a, account) in h.accounts.enumerated() where account.type == .taxable {
       for (k, holding) in account.holdings.enumerated() {
         let s = problem.holdingSecurity[a][k]
@@ -76,9 +78,12 @@ extension HouseholdPlanner {
         // (or group) further outside its band than the plan already leaves it.
         var after = orders
         after[a] = trial
-        let (was, now) = (bandExcess(orders, problem: problem, sizing: sizing), bandExcess(after, problem: problem, sizing: sizing))
+        let was = standing ?? bandExcess(orders, problem: problem, sizing: sizing)
+        standing = was
+        let now = bandExcess(after, problem: problem, sizing: sizing)
         guard zip(was, now).allSatisfy({ $1 <= $0 + 1e-12 }) else { continue }
         orders[a] = trial.filter { $0.quantity > .zero }
+        standing = nil
         known?.bought.insert(rule.groupIndex(of: substitute.symbol) ?? -1)
         known?.lost.insert(group)
         swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol))

@@ -33,31 +33,40 @@ extension HouseholdPlanner {
       throw PlanError("the planner's solver did not converge (\(solution.status)); please report this household")
     }
     let h = problem.household
-    var bought = [[Double]](repeating: [Double](repeating: 0, count: h.securities.count), count: h.accounts.count)
-    var sold = h.accounts.map { [Double](repeating: 0, count: $0.holdings.count) }
-    for c in model.buys { bought[c.account][c.security] += solution.values[c.variable] * model.scale }
-    for c in model.sells { sold[c.account][c.holding] += solution.values[c.variable] * model.scale }
+    // Amounts per (account, security) bought and per (account, holding) sold, flat.
+    let securityCount = h.securities.count
+    var bought = [Double](repeating: 0, count: h.accounts.count * securityCount)
+    var holdingStart = [Int](repeating: 0, count: h.accounts.count + 1)
+    for a in h.accounts.indices { holdingStart[a + 1] = holdingStart[a] + h.accounts[a].holdings.count }
+    var sold = [Double](repeating: 0, count: holdingStart[h.accounts.count])
+    for c in model.buys { bought[c.account * securityCount + c.security] += solution.values[c.variable] * model.scale }
+    for c in model.sells { sold[holdingStart[c.account] + c.holding] += solution.values[c.variable] * model.scale }
     let halfCent = 0.005
-    return try h.accounts.enumerated().map { a, account in
+    var all: [[LotSizing.Order]] = []
+    all.reserveCapacity(h.accounts.count)
+    for a in h.accounts.indices {
+      let account = h.accounts[a]
       var orders: [LotSizing.Order] = []
-      for k in account.holdings.indices where sold[a][k] > halfCent {
+      for k in account.holdings.indices where sold[holdingStart[a] + k] > halfCent {
         let s = problem.holdingSecurity[a][k]
         guard s >= 0 else { continue }
         let price = h.securities[s].price
         // A taxable holding may sell only the lots its plan allows (the wash-sale rule).
         let sellable = problem.lotPlans[a][k]?.sellable ?? account.holdings[k].quantity
         orders.append(.init(symbol: account.holdings[k].symbol, side: .sell,
-          quantity: sizing.sellQuantity(amount: sold[a][k], price: price, held: sellable), price: price, held: sellable))
+          quantity: sizing.sellQuantity(amount: sold[holdingStart[a] + k], price: price, held: sellable), price: price, held: sellable))
       }
-      for s in h.securities.indices where bought[a][s] > halfCent {
+      for s in h.securities.indices where bought[a * securityCount + s] > halfCent {
         let price = h.securities[s].price
         orders.append(.init(symbol: h.securities[s].symbol, side: .buy,
-          quantity: sizing.buyQuantity(amount: bought[a][s], price: price), price: price, held: .zero))
+          quantity: sizing.buyQuantity(amount: bought[a * securityCount + s], price: price), price: price, held: .zero))
       }
       guard sizing.repair(&orders, startingCash: account.cash, reserve: h.settings.cashReserve) else {
         throw PlanError("account '\(account.id)' cannot keep its cash reserve after rounding to shares")
       }
-      return orders.filter { $0.quantity > .zero }
+      orders.removeAll { !($0.quantity > .zero) }
+      all.append(orders)
     }
+    return all
   }
 }

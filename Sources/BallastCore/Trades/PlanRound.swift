@@ -84,7 +84,9 @@ struct PlanRound {
         droppedOrders.append("\(o.side.rawValue) \(o.symbol) in \(h.accounts[a].id) (\(sizing.amount(o.quantity, o.price).formatted(minimumFractionDigits: 2)))")
         changed = true
       }
-      let commission = h.settings.costs.commission * Money(list.filter { $0.quantity > .zero }.count)
+      var trades = 0
+      for o in list where o.quantity > .zero { trades += 1 }
+      let commission = h.settings.costs.commission * Money(trades)
       if commission != problem.commissions[a] {
         problem.commissions[a] = commission
         changed = true

@@ -143,12 +143,13 @@ extension RebalanceModel {
     let firstClassRow = lp.constraintCount
     for _ in 0..<classCount { lp.addRow(.equal) }
 
-    let candidates = Self.purchaseCandidates(p)
+    let (candidates, candidateStart) = Self.purchaseCandidates(p)
     // Indices, not copies of the accounts and holdings: this loop runs once per solve.
     for a in h.accounts.indices {
       let type = h.accounts[a].type
       let mustRaise = p.cashFlowOnly.map { $0.mustRaise[a] > .zero }
-      for s in candidates[a] {
+      for c in candidateStart[a]..<candidateStart[a + 1] {
+        let s = candidates[c]
         if let cf = p.cashFlowOnly {
           if mustRaise == true || !(p.nodesOfSecurity[s].first.map { cf.buyable[$0] } ?? false) { continue }
         }
@@ -222,23 +223,28 @@ extension RebalanceModel {
   /// allowed, not forbidden and not banned by the wash-sale rule; among those, the one the
   /// account holds most of (by value), then a listed substitute of a banned security, then the
   /// one the household holds most of, then the first by symbol — adding to positions rather
-  /// than opening new ones. Indexed [account], each list in security order.
-  static func purchaseCandidates(_ p: PlanProblem) -> [[Int]] {
+  /// than opening new ones. Account a's picks are `candidates[start[a]..<start[a+1]]`, in
+  /// security order.
+  static func purchaseCandidates(_ p: PlanProblem) -> (candidates: [Int], start: [Int]) {
     let h = p.household
     let securityCount = h.securities.count
     // Per leaf class, the best security so far (−1 for none); per security, its value here.
     var best = [Int](repeating: -1, count: h.targets.classes.count)
     var heldHere = [Money](repeating: .zero, count: securityCount)
-    var substitute = [Bool](repeating: false, count: securityCount)
-    var blocked = [Bool](repeating: false, count: securityCount)
-    if !p.preferredSubstitutes.isEmpty || !p.bannedBuys.isEmpty {
+    // Preferred substitutes and banned symbols, by security (empty when there are none).
+    let marks = !p.preferredSubstitutes.isEmpty || !p.bannedBuys.isEmpty
+    var substitute = [Bool](repeating: false, count: marks ? securityCount : 0)
+    var blocked = [Bool](repeating: false, count: marks ? securityCount : 0)
+    if marks {
       for s in 0..<securityCount {
         substitute[s] = p.preferredSubstitutes.contains(h.securities[s].symbol)
         blocked[s] = p.bannedBuys.contains(h.securities[s].symbol)
       }
     }
-    var result: [[Int]] = []
-    result.reserveCapacity(h.accounts.count)
+    var result: [Int] = []
+    result.reserveCapacity(h.accounts.count * best.count)
+    var start: [Int] = [0]
+    start.reserveCapacity(h.accounts.count + 1)
     for a in h.accounts.indices {
       for k in best.indices { best[k] = -1 }
       for s in 0..<securityCount { heldHere[s] = .zero }
@@ -247,7 +253,7 @@ extension RebalanceModel {
         heldHere[holdings[k]] = h.accounts[a].holdings[k].quantity * h.securities[holdings[k]].price
       }
       let menu = p.menuAllows[a]
-      for s in 0..<securityCount where menu[s] && !blocked[s] {
+      for s in 0..<securityCount where menu[s] && !(marks && blocked[s]) {
         guard let leaf = p.nodesOfSecurity[s].first else { continue }
         if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: h.securities[s].symbol, side: .buy)) { continue }
         let current = best[leaf]
@@ -256,7 +262,7 @@ extension RebalanceModel {
           let better: Bool
           if heldHere[s] != heldHere[current] {
             better = heldHere[s] > heldHere[current]
-          } else if substitute[s] != substitute[current] {
+          } else if marks && substitute[s] != substitute[current] {
             better = substitute[s]
           } else {
             better = p.householdHoldings[s] > p.householdHoldings[current]
@@ -265,13 +271,20 @@ extension RebalanceModel {
         }
         best[leaf] = s
       }
-      var chosen: [Int] = []
-      chosen.reserveCapacity(best.count)
-      for s in best where s >= 0 { chosen.append(s) }
-      chosen.sort()
-      result.append(chosen)
+      // The picks in security order: sorted in place after appending (few, one per class).
+      let first = result.count
+      for s in best where s >= 0 {
+        var i = result.count
+        result.append(s)
+        while i > first && result[i - 1] > s {
+          result[i] = result[i - 1]
+          i -= 1
+        }
+        result[i] = s
+      }
+      start.append(result.count)
     }
-    return result
+    return (result, start)
   }
 
   /// Asset location: 0.01 per place the account's type stands below the first in the class's
