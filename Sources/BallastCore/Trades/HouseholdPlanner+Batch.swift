@@ -15,7 +15,9 @@ extension HouseholdPlanner {
     output: @Sendable (Int, Result<TradePlan, PlanError>) -> Void
   ) {
     guard count > 0 else { return }
-    let parts = min(count, chunks ?? 64)
+    // Small chunks (about 128 households each, at least 64 chunks) keep every core busy to the
+    // end: a thread that finishes early takes the next chunk instead of waiting on a long one.
+    let parts = min(count, chunks ?? max(64, count / 128))
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let lo = count * part / parts
       let hi = count * (part + 1) / parts
