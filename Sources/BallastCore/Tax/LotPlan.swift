@@ -21,8 +21,8 @@ struct LotPlan: Sendable {
   var order: [Int]
   /// Shares that may be sold (blocked lots excluded).
   var sellable: Quantity
-  /// Lots that turn long-term within the next 30 days and stand at a gain.
-  var nearLongTerm: Set<Int>
+  /// Lots that turn long-term within the next 30 days and stand at a gain, in increasing order.
+  var nearLongTerm: [Int]
 }
 
 extension LotPlan {
@@ -43,9 +43,11 @@ extension LotPlan {
     holding: Holding, price: Price, asOf: CivilDate, rates: TaxSettings, method: LotSelection,
     zeroRated: [Money], lossesBlocked: Bool, taxableSale: Double
   ) {
+    let lots = holding.lots
     var segments: [Segment] = []
-    segments.reserveCapacity(holding.lots.count + 1)
-    var near = Set<Int>()
+    // A lot split by the zero-rate room takes two segments.
+    segments.reserveCapacity(zeroRated.isEmpty ? lots.count : 2 * lots.count)
+    var near: [Int] = []
     let soon = asOf.adding(days: Self.nearLongTermDays)
     // The method's order breaks ties (and, for fifo/hifo, is the whole order); tax-optimal
     // ties fall back to the canonical lot order.
@@ -54,15 +56,18 @@ extension LotPlan {
       rank = Array(holding.lots.indices)
       for (r, i) in holding.lotOrder(method, price: price, on: asOf, rates: rates).enumerated() { rank[i] = r }
     }
-    for (i, lot) in holding.lots.enumerated() {
-      let value = lot.quantity * price
-      let gainFraction = value.isZero ? 0 : 1 - lot.cost.doubleValue / value.doubleValue
+    let (longTermRate, shortTermRate) = (rates.longTermRate, rates.shortTermRate)
+    for i in lots.indices {
+      let value = lots[i].quantity * price
+      let gainFraction = value.isZero ? 0 : 1 - lots[i].cost.doubleValue / value.doubleValue
       let isLoss = gainFraction < 0
       if isLoss && lossesBlocked { continue }
-      let term = lot.term(at: asOf)
-      let rate = term == .long ? rates.longTermRate : rates.shortTermRate
-      let turnsLongSoon = term == .short && !isLoss && soon > lot.acquired.adding(years: 1)
-      if turnsLongSoon { near.insert(i) }
+      // TaxLot.term(at:) and the test for turning long-term soon, from one anniversary.
+      let longOn = lots[i].acquired.adding(years: 1)
+      let term: LotSale.Term = asOf > longOn ? .long : .short
+      let rate = term == .long ? longTermRate : shortTermRate
+      let turnsLongSoon = term == .short && !isLoss && soon > longOn
+      if turnsLongSoon { near.append(i) }
       let tie = 1e-7 * Double(rank.isEmpty ? i : rank[i])
       func cost(_ tax: Double) -> Double {
         guard method == .taxOptimal || method == .specific else { return taxableSale + tie }
