@@ -129,11 +129,11 @@ extension LotPlan {
 extension Household {
   /// Dollars of each taxable lot's value that can be sold with its gain taxed at 0%: the
   /// long-term gain room (`zeroRateGainRoom`) goes to the long-term gain lots that raise the
-  /// most per dollar of gain first. Indexed [account][holding][lot].
+  /// most per dollar of gain first. Indexed [account][holding][lot]; empty when there is no room.
   func zeroRatedLotValues() -> [[[Money]]] {
     var room = tax.zeroRateGainRoom
-    // Without room nothing is zero-rated: empty lists (LotPlan reads a missing entry as zero).
-    guard room > .zero else { return accounts.map { $0.holdings.map { _ in [] } } }
+    // Without room nothing is zero-rated: no lists at all (a missing entry reads as zero).
+    guard room > .zero else { return [] }
     var result = accounts.map { $0.holdings.map { [Money](repeating: .zero, count: $0.lots.count) } }
     var candidates: [(fraction: Double, a: Int, h: Int, l: Int, value: Money, gain: Money)] = []
     for (a, account) in accounts.enumerated() where account.type == .taxable {

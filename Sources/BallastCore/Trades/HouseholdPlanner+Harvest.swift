@@ -20,7 +20,8 @@ extension HouseholdPlanner {
   ) -> [HarvestSwap] {
     let h = problem.household
     let rule = round.washSale
-    let overweight = zip(h.targets.classes, before.classes).map { $0.0.isLeaf && $0.1.drift > 0 }
+    var overweight = [Bool](repeating: false, count: h.targets.classes.count)
+    for k in overweight.indices { overweight[k] = h.targets.classes[k].isLeaf && before.classes[k].drift > 0 }
     // The groups the plan buys and sells at a loss, found when a holding first needs them.
     var known: (bought: Set<Int>, lost: Set<Int>)?
     func groups() -> (bought: Set<Int>, lost: Set<Int>) {

@@ -45,7 +45,7 @@ struct PlanRound {
         let price = h.securities[holdingSecurity[a][k]].price
         let blocked = !lossSalesForbidden.isEmpty && lossSalesForbidden.contains(washSale.group(ofSecurity: holdingSecurity[a][k]))
         return LotPlan(
-          holding: holding, price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod, zeroRated: zeroRated[a][k],
+          holding: holding, price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod, zeroRated: zeroRated.isEmpty ? [] : zeroRated[a][k],
           lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
       }
     }
