@@ -66,6 +66,7 @@ extension Holding {
   ) -> [LotSale] {
     var remaining = quantity
     var sales: [LotSale] = []
+    sales.reserveCapacity(order.count)
     var proceedsSoFar = Money.zero
     for i in order where remaining > .zero {
       let lot = lots[i]

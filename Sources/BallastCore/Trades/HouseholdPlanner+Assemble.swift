@@ -7,6 +7,7 @@ extension HouseholdPlanner {
     harvests: [HarvestSwap] = [], menuAllows: [[Bool]]
   ) -> TradePlan {
     var trades: [Trade] = []
+    trades.reserveCapacity(orders.reduce(0) { $0 + $1.count })
     var allSales: [LotSale] = []
     var warnings: [String] = []
     for (a, account) in h.accounts.enumerated() {
