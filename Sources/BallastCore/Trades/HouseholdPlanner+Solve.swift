@@ -47,6 +47,10 @@ extension HouseholdPlanner {
     for a in h.accounts.indices {
       let account = h.accounts[a]
       var orders: [LotSizing.Order] = []
+      var count = 0
+      for k in account.holdings.indices where sold[holdingStart[a] + k] > halfCent { count += 1 }
+      for s in h.securities.indices where bought[a * securityCount + s] > halfCent { count += 1 }
+      orders.reserveCapacity(count)
       for k in account.holdings.indices where sold[holdingStart[a] + k] > halfCent {
         let s = problem.holdingSecurity[a][k]
         guard s >= 0 else { continue }
