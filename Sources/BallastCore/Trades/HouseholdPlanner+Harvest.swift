@@ -22,13 +22,20 @@ extension HouseholdPlanner {
     let rule = round.washSale
     var overweight = [Bool](repeating: false, count: h.targets.classes.count)
     for k in overweight.indices { overweight[k] = h.targets.classes[k].isLeaf && before.classes[k].drift > 0 }
-    // The groups the plan buys and sells at a loss, found when a holding first needs them.
-    var known: (bought: Set<Int>, lost: Set<Int>)?
-    func groups() -> (bought: Set<Int>, lost: Set<Int>) {
+    // The groups the plan buys and sells at a loss, found when a holding first needs them
+    // (short lists: a plan trades a few securities).
+    var known: (bought: [Int], lost: [Int])?
+    func groups() -> (bought: [Int], lost: [Int]) {
       if let known { return known }
-      let bought = Set(orders.joined().filter { $0.side == .buy }.compactMap { rule.groupIndex(of: $0.symbol) })
-      let lossSymbols = round.lastLossSymbols ?? round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans).lossSymbols
-      known = (bought, Set(lossSymbols.compactMap { rule.groupIndex(of: $0) }))
+      var bought: [Int] = []
+      for list in orders {
+        for o in list where o.side == .buy {
+          if let g = rule.groupIndex(of: o.symbol) { bought.append(g) }
+        }
+      }
+      let lossSymbols = round.lastLossSymbols
+        ?? round.lossAndGainSales(orders, sizing: sizing, plans: problem.lotPlans, listingSales: false).lossSymbols
+      known = (bought, lossSymbols.compactMap { rule.groupIndex(of: $0) })
       return known!
     }
     var swaps: [HarvestSwap] = []
@@ -85,8 +92,8 @@ extension HouseholdPlanner {
         guard zip(was, now).allSatisfy({ $1 <= $0 + 1e-12 }) else { continue }
         orders[a] = trial.filter { $0.quantity > .zero }
         standing = nil
-        known?.bought.insert(rule.groupIndex(of: substitute.symbol) ?? -1)
-        known?.lost.insert(group)
+        known?.bought.append(rule.groupIndex(of: substitute.symbol) ?? -1)
+        known?.lost.append(group)
         swaps.append(HarvestSwap(account: account.id, sold: holding.symbol, bought: substitute.symbol))
       }
     }
