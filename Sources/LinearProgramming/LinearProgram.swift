@@ -28,17 +28,17 @@ public struct LinearProgram: Sendable {
   }
 
   /// Segments of variable j are `segmentLengths[segmentStart[j]..<segmentStart[j+1]]`.
-  @usableFromInline var segmentStart: [Int] = [0]
-  @usableFromInline var segmentLengths: [Double] = []
-  @usableFromInline var segmentCosts: [Double] = []
+  var segmentStart: [Int] = [0]
+  var segmentLengths: [Double] = []
+  var segmentCosts: [Double] = []
   /// Row i: `relations[i]`, `rightHandSides[i]`, `hints[i]`.
-  @usableFromInline var relations: [Relation] = []
-  @usableFromInline var rightHandSides: [Double] = []
-  @usableFromInline var hints: [BasisHint?] = []
+  var relations: [Relation] = []
+  var rightHandSides: [Double] = []
+  var hints: [BasisHint?] = []
   /// The coefficients, as (row, variable, value) triples in the order they were given.
-  @usableFromInline var entryRow: [Int] = []
-  @usableFromInline var entryColumn: [Int] = []
-  @usableFromInline var entryValue: [Double] = []
+  var entryRow: [Int] = []
+  var entryColumn: [Int] = []
+  var entryValue: [Double] = []
 
   public init() {}
 
@@ -71,14 +71,11 @@ public struct LinearProgram: Sendable {
     entryValue.removeAll(keepingCapacity: keepingCapacity)
   }
 
-  @inlinable
   public var variableCount: Int { segmentStart.count - 1 }
-  @inlinable
   public var constraintCount: Int { relations.count }
 
   /// Adds a variable `0 ≤ x ≤ upper` with objective coefficient `cost`; returns its index.
   @discardableResult
-  @inlinable
   public mutating func addVariable(cost: Double, upper: Double = .infinity) -> Int {
     precondition(upper >= 0, "a variable's upper bound must be ≥ 0")
     segmentLengths.append(upper)
@@ -100,7 +97,6 @@ public struct LinearProgram: Sendable {
   /// Appends a segment to the variable being built; ``endVariable()`` closes it. The same
   /// as ``addVariable(segments:)`` without building an array of segments first.
   /// - Precondition: length ≥ 0, cost ≥ the previous segment's of this variable.
-  @inlinable
   public mutating func appendSegment(length: Double, cost: Double) {
     precondition(length >= 0, "segment lengths must be ≥ 0")
     precondition(
@@ -113,7 +109,6 @@ public struct LinearProgram: Sendable {
   /// Closes the variable whose segments ``appendSegment(length:cost:)`` gave; returns its index.
   /// - Precondition: at least one segment since the last variable.
   @discardableResult
-  @inlinable
   public mutating func endVariable() -> Int {
     precondition(segmentLengths.count > segmentStart[segmentStart.count - 1], "a variable needs at least one segment")
     segmentStart.append(segmentLengths.count)
@@ -130,7 +125,6 @@ public struct LinearProgram: Sendable {
   /// ``setRow(_:rhs:hint:)`` may change its right-hand side and hint); returns its index.
   /// Building a program column by column this way needs no array per row.
   @discardableResult
-  @inlinable
   public mutating func addRow(_ relation: Relation, _ rhs: Double = 0, hint: BasisHint? = nil) -> Int {
     relations.append(relation)
     rightHandSides.append(rhs)
@@ -139,14 +133,12 @@ public struct LinearProgram: Sendable {
   }
 
   /// Sets the right-hand side and basis hint of row `i`.
-  @inlinable
   public mutating func setRow(_ i: Int, rhs: Double, hint: BasisHint?) {
     rightHandSides[i] = rhs
     hints[i] = hint
   }
 
   /// Sets the coefficient of `variable` in row `row`. Each pair may be given once.
-  @inlinable
   public mutating func addCoefficient(_ value: Double, row: Int, variable: Int) {
     entryRow.append(row)
     entryColumn.append(variable)

@@ -92,19 +92,11 @@ extension SimplexTableau {
         let tolerance = options.optimalityTolerance
         // In phase 2 the artificial columns are fixed at 0 and never enter: not priced.
         let priced = phaseOne ? n : firstArtificial
-        // candidate(j, ya:tolerance:), written out: this loop is the hot spot of pricing. The
-        // tableau's pointers and phase are read into locals once, so that the writes through
-        // `ya` (which the compiler cannot tell apart from `self`) do not reload them per column.
-        let (isBasic, colStart, rowIndex, value, y, ya) = (self.isBasic, self.colStart, self.rowIndex, self.value, self.y, self.ya)
-        let (seg, atTop, segStart, segLower, segUpper, segCost) = (self.seg, self.atTop, self.segStart, self.segLower, self.segUpper, self.segCost)
-        let (phaseOne, firstArtificial) = (self.phaseOne, self.firstArtificial)
-        @inline(__always) func cost(_ k: Int, _ j: Int) -> Double {
-          phaseOne ? (j >= firstArtificial ? 1 : 0) : segCost[k]
-        }
         for j in 0..<priced where !isBasic[j] {
           var v = 0.0
           for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
           ya[j] = v
+          // candidate(j, ya:tolerance:), written out: this loop is the hot spot of pricing.
           let s = seg[j]
           let top = atTop[j]
           if !top && segUpper[s] > segLower[s] {

@@ -11,60 +11,56 @@
 /// counting.
 public final class SimplexWorkspace {
   // The tableau: columns, cost segments, basis and inverse.
-  var colStart = Slot<Int>()
-  var rowIndex = Slot<Int>()
-  var value = Slot<Double>()
-  var segStart = Slot<Int>()
-  var segLower = Slot<Double>()
-  var segUpper = Slot<Double>()
-  var segCost = Slot<Double>()
-  var seg = Slot<Int>()
-  var atTop = Slot<Bool>()
-  var b = Slot<Double>()
-  var x = Slot<Double>()
-  var basis = Slot<Int>()
-  var isBasic = Slot<Bool>()
-  var binv = Slot<Double>()
+  let colStart = Slot<Int>()
+  let rowIndex = Slot<Int>()
+  let value = Slot<Double>()
+  let segStart = Slot<Int>()
+  let segLower = Slot<Double>()
+  let segUpper = Slot<Double>()
+  let segCost = Slot<Double>()
+  let seg = Slot<Int>()
+  let atTop = Slot<Bool>()
+  let b = Slot<Double>()
+  let x = Slot<Double>()
+  let basis = Slot<Int>()
+  let isBasic = Slot<Bool>()
+  let binv = Slot<Double>()
   // Scratch of construction, reinversion and pricing.
-  var rowCounts = Slot<Int>()
-  var fill = Slot<Int>()
-  var rowOrder = Slot<Int>()
-  var slackOfRow = Slot<Int>()
-  var factor = Slot<Double>()
-  var matrix = Slot<Double>()
-  var inverse = Slot<Double>()
-  var residual = Slot<Double>()
-  var y = Slot<Double>()
-  var alpha = Slot<Double>()
-  var ya = Slot<Double>()
-  var candidates = Slot<Candidate>()
+  let rowCounts = Slot<Int>()
+  let fill = Slot<Int>()
+  let rowOrder = Slot<Int>()
+  let slackOfRow = Slot<Int>()
+  let factor = Slot<Double>()
+  let matrix = Slot<Double>()
+  let inverse = Slot<Double>()
+  let residual = Slot<Double>()
+  let y = Slot<Double>()
+  let alpha = Slot<Double>()
+  let ya = Slot<Double>()
+  let candidates = Slot<Candidate>()
 
   public init() {}
-
-  deinit {
-    colStart.free(); rowIndex.free(); value.free()
-    segStart.free(); segLower.free(); segUpper.free(); segCost.free()
-    seg.free(); atTop.free(); b.free(); x.free(); basis.free(); isBasic.free(); binv.free()
-    rowCounts.free(); fill.free(); rowOrder.free(); slackOfRow.free(); factor.free()
-    matrix.free(); inverse.free(); residual.free(); y.free(); alpha.free(); ya.free()
-    candidates.free()
-  }
 }
 
-/// One block of raw memory of a workspace, grown on demand and never shrunk.
-struct Slot<Element: BitwiseCopyable> {
+/// One block of raw memory of a workspace, grown on demand, never shrunk, and freed with it.
+/// (A class, so that each block frees itself; the tableau holds only its pointer.)
+final class Slot<Element: BitwiseCopyable> {
   private var base: UnsafeMutablePointer<Element>?
   private var capacity = 0
 
+  init() {}
+
+  deinit { base?.deallocate() }
+
   /// Memory for `count` elements, each set to `fill`; valid until the next claim of this slot.
-  mutating func claim(_ count: Int, fill: Element) -> UnsafeMutablePointer<Element> {
+  func claim(_ count: Int, fill: Element) -> UnsafeMutablePointer<Element> {
     let p = claim(count)
     p.initialize(repeating: fill, count: count)
     return p
   }
 
   /// Memory for `count` elements whose values are left as they are (set them before reading).
-  mutating func claim(_ count: Int) -> UnsafeMutablePointer<Element> {
+  func claim(_ count: Int) -> UnsafeMutablePointer<Element> {
     if let base, count <= capacity { return base }
     base?.deallocate()
     capacity = Swift.max(count, 2 * capacity, 16)
@@ -72,8 +68,6 @@ struct Slot<Element: BitwiseCopyable> {
     base = p
     return p
   }
-
-  func free() { base?.deallocate() }
 }
 
 /// An improving column of the current basis: which, which way it moves, and by how much per unit.

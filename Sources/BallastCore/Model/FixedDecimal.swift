@@ -108,6 +108,22 @@ public enum RoundingRule: Sendable, Hashable {
   case up
 }
 
+extension RoundingRule {
+  /// Whether a quotient with a non-zero remainder moves one unit away from zero: the rule's
+  /// meaning, given twice the remainder's and the divisor's magnitudes, the truncated
+  /// quotient's parity and the exact quotient's sign.
+  @inline(__always)
+  func roundsAway<T: BinaryInteger>(twiceRemainder twice: T, divisor d: T, quotientIsOdd: Bool, negative: Bool) -> Bool {
+    switch self {
+    case .towardZero: false
+    case .down: negative
+    case .up: !negative
+    case .halfUp: twice >= d
+    case .halfEven: twice > d || (twice == d && quotientIsOdd)
+    }
+  }
+}
+
 extension FixedDecimal {
   /// `n.quotientAndRemainder(dividingBy: d)` (truncated, the remainder with the sign of `n`),
   /// by one 128-by-64-bit hardware division when `d` is positive and fits 64 bits and the
@@ -125,8 +141,6 @@ extension FixedDecimal {
     return n.quotientAndRemainder(dividingBy: d)
   }
 
-  /// Rounds a quotient `q` with remainder `r` of a division by `divisor` (remainder has the
-  /// sign of the dividend, as Swift's `/` and `%`).
   /// The raw value when it fits in 64 bits.
   @inline(__always)
   var int64: Int64? {
@@ -136,39 +150,23 @@ extension FixedDecimal {
 
   /// The raw value ±(q rounded by `rule`), where q = magnitude + remainder / divisor is the
   /// magnitude of an exact quotient and `negative` its sign: ``roundQuotient(_:remainder:divisor:rule:)``
-  /// on magnitudes. Needs remainder < divisor < 2⁶³.
+  /// on magnitudes. Needs remainder < divisor ≤ 2⁶³.
   @inline(__always)
   init(magnitude q: UInt64, remainder r: UInt64, divisor d: UInt64, negative: Bool, rule: RoundingRule) {
     var m = Int128(q)
-    if r != 0 {
-      let twice = r &* 2
-      let awayFromZero: Bool
-      switch rule {
-      case .towardZero: awayFromZero = false
-      case .down: awayFromZero = negative
-      case .up: awayFromZero = !negative
-      case .halfUp: awayFromZero = twice >= d
-      case .halfEven: awayFromZero = twice > d || (twice == d && q & 1 != 0)
-      }
-      if awayFromZero { m += 1 }
-    }
+    if r != 0 && rule.roundsAway(twiceRemainder: r &* 2, divisor: d, quotientIsOdd: q & 1 != 0, negative: negative) { m += 1 }
     self.init(raw: negative ? -m : m)
   }
 
+  /// Rounds a quotient `q` with remainder `r` of a division by `divisor` (remainder has the
+  /// sign of the dividend, as Swift's `/` and `%`).
   static func roundQuotient(_ q: Int128, remainder r: Int128, divisor: Int128, rule: RoundingRule) -> Int128 {
     guard r != 0 else { return q }
     let negative = (r < 0) != (divisor < 0)
     let twice = (r < 0 ? -r : r) * 2
     let d = divisor < 0 ? -divisor : divisor
-    let awayFromZero: Bool
-    switch rule {
-    case .towardZero: awayFromZero = false
-    case .down: awayFromZero = negative
-    case .up: awayFromZero = !negative
-    case .halfUp: awayFromZero = twice >= d
-    case .halfEven: awayFromZero = twice > d || (twice == d && q % 2 != 0)
-    }
-    return awayFromZero ? (negative ? q - 1 : q + 1) : q
+    let away = rule.roundsAway(twiceRemainder: twice, divisor: d, quotientIsOdd: q % 2 != 0, negative: negative)
+    return away ? (negative ? q - 1 : q + 1) : q
   }
 
   /// This number rounded to `places` digits after the point (0…9).

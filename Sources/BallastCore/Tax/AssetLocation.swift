@@ -27,13 +27,6 @@ public enum AssetLocation {
     }
   }
 
-  /// The place of `type` in the order of `node` (its `location`, else the default): 0 for
-  /// the first; the order's length when the order leaves the type out.
-  static func rank(of type: AccountType, for node: AssetClassTarget) -> Int {
-    if let order = node.location { return order.firstIndex(of: type) ?? order.count }
-    return rank(of: type, in: kind(of: node.name))
-  }
-
   /// The place of `type` in the default order of `kind`.
   static func rank(of type: AccountType, in kind: Kind) -> Int {
     switch (kind, type) {

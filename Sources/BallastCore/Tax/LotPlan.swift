@@ -63,7 +63,7 @@ extension LotPlan {
       let isLoss = gainFraction < 0
       if isLoss && lossesBlocked { continue }
       // TaxLot.term(at:) and the test for turning long-term soon, from one anniversary.
-      let longOn = lots[i].acquired.adding(years: 1)
+      let longOn = lots[i].firstAnniversary
       let term: LotSale.Term = asOf > longOn ? .long : .short
       let rate = term == .long ? longTermRate : shortTermRate
       let turnsLongSoon = term == .short && !isLoss && soon > longOn

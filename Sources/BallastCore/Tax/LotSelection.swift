@@ -14,8 +14,12 @@ public enum LotSelection: String, Sendable, Hashable, CaseIterable {
 extension TaxLot {
   /// Long-term when held more than one year at `date`: sold after the first anniversary.
   public func term(at date: CivilDate) -> LotSale.Term {
-    date > acquired.adding(years: 1) ? .long : .short
+    date > firstAnniversary ? .long : .short
   }
+
+  /// One year after `acquired` (Feb 28 for a lot bought on Feb 29): sold after this day, the
+  /// lot is long-term.
+  var firstAnniversary: CivilDate { acquired.adding(years: 1) }
 
   /// Tax per dollar raised by selling this lot at `price`: (1 − cost per share / price) × rate.
   /// Negative for a loss (its tax value). The boundary from exact money to a `Double` ranking.
@@ -30,7 +34,7 @@ extension TaxLot {
 extension Holding {
   /// Indices of `lots` in the order `selection` sells them (ties broken by date, then index).
   public func lotOrder(_ selection: LotSelection, price: Price, on date: CivilDate, rates: TaxSettings) -> [Int] {
-    if selection == .fifo && lots.indices.dropFirst().allSatisfy({ !(lots[$0].acquired < lots[$0 - 1].acquired) }) {
+    if selection == .fifo && lots.isSortedByDate {
       return Array(lots.indices)  // already oldest first (the canonical order)
     }
     func key(_ i: Int) -> (Int, Double) {
@@ -64,36 +68,54 @@ extension Holding {
   public func relieve(
     _ quantity: Quantity, for amount: Money, price: Price, order: [Int], on date: CivilDate
   ) -> [LotSale] {
-    var remaining = quantity
     var sales: [LotSale] = []
     sales.reserveCapacity(order.count)
-    var proceedsSoFar = Money.zero
-    for i in order where remaining > .zero {
-      let lot = lots[i]
-      let taken = min(remaining, lot.quantity)
-      remaining -= taken
-      let cost = taken == lot.quantity ? lot.cost : (lot.cost * taken).divided(by: lot.quantity).rounded(places: 2)
-      let proceeds = remaining > .zero ? (taken * price).rounded(places: 2) : amount - proceedsSoFar
-      proceedsSoFar += proceeds
-      sales.append(LotSale(lotID: lot.id, acquired: lot.acquired, quantity: taken, cost: cost, proceeds: proceeds, term: lot.term(at: date)))
+    forEachReliefPart(quantity, for: amount, price: price, order: order) { i, taken, cost, proceeds in
+      sales.append(LotSale(lotID: lots[i].id, acquired: lots[i].acquired, quantity: taken, cost: cost, proceeds: proceeds, term: lots[i].term(at: date)))
+      return true
     }
     return sales
   }
 
-  /// Whether ``relieve(_:for:price:order:on:)`` would sell some part at a loss: the same
-  /// arithmetic, with no list of sales.
+  /// Whether ``relieve(_:for:price:order:on:)`` would sell some part at a loss (with no list
+  /// of sales).
   func relievesAtLoss(_ quantity: Quantity, for amount: Money, price: Price, order: [Int]) -> Bool {
+    var loss = false
+    forEachReliefPart(quantity, for: amount, price: price, order: order) { _, _, cost, proceeds in
+      loss = (proceeds - cost).isNegative
+      return !loss
+    }
+    return loss
+  }
+
+  /// The arithmetic of ``relieve(_:for:price:order:on:)``, part by part: `body` gets the
+  /// lot's index, the shares taken, their basis and their proceeds, and returns false to stop.
+  @inline(__always)
+  func forEachReliefPart<Order: Sequence<Int>>(
+    _ quantity: Quantity, for amount: Money, price: Price, order: Order,
+    _ body: (_ lot: Int, _ taken: Quantity, _ cost: Money, _ proceeds: Money) -> Bool
+  ) {
     var remaining = quantity
     var proceedsSoFar = Money.zero
     for i in order where remaining > .zero {
-      let lot = lots[i]
-      let taken = min(remaining, lot.quantity)
+      let taken = min(remaining, lots[i].quantity)
       remaining -= taken
-      let cost = taken == lot.quantity ? lot.cost : (lot.cost * taken).divided(by: lot.quantity).rounded(places: 2)
+      let cost = taken == lots[i].quantity ? lots[i].cost : (lots[i].cost * taken).divided(by: lots[i].quantity).rounded(places: 2)
       let proceeds = remaining > .zero ? (taken * price).rounded(places: 2) : amount - proceedsSoFar
       proceedsSoFar += proceeds
-      if (proceeds - cost).isNegative { return true }
+      if !body(i, taken, cost, proceeds) { return }
     }
-    return false
+  }
+}
+
+extension Array where Element == TaxLot {
+  /// Whether the lots stand oldest first (as the canonical order puts them).
+  var isSortedByDate: Bool {
+    var i = 1
+    while i < count {
+      if self[i].acquired < self[i - 1].acquired { return false }
+      i += 1
+    }
+    return true
   }
 }

@@ -65,11 +65,13 @@ struct NaivePlan {
           let lotCount = holding.lots.count
           func lot(_ p: Int) -> Int { order?[p] ?? p }
           func skipped(_ i: Int) -> Bool { skipsLossLots && holding.lots[i].cost > holding.lots[i].quantity * price }
+          // The lots it may sell, in the order it sells them.
+          let sold = (0..<lotCount).lazy.map(lot).filter { !skipped($0) }
           var sellable = Quantity.zero
           if holding.lots.isEmpty {
             sellable = holding.quantity
           } else {
-            for p in 0..<lotCount where !skipped(lot(p)) { sellable += holding.lots[lot(p)].quantity }
+            for i in sold { sellable += holding.lots[i].quantity }
           }
           let q = min(wanted, sellable)
           if q < wanted { unsold += ((wanted - q) * price).rounded(places: 2) }
@@ -77,26 +79,17 @@ struct NaivePlan {
           let proceedsTotal = (q * price).rounded(places: 2)
           cash[a] += proceedsTotal
           guard account.type == .taxable, !holding.lots.isEmpty else { continue }
-          // Holding.relieve(_:for:price:order:on:), summed instead of listed.
+          // The lot sales, summed instead of listed.
           let group = knowsGroups ? washSale.group(ofSecurity: si) : -1
-          var remaining = q
-          var proceedsSoFar = Money.zero
-          for p in 0..<lotCount where remaining > .zero {
-            let i = lot(p)
-            guard !skipped(i) else { continue }
-            let l = holding.lots[i]
-            let taken = min(remaining, l.quantity)
-            remaining -= taken
-            let cost = taken == l.quantity ? l.cost : (l.cost * taken).divided(by: l.quantity).rounded(places: 2)
-            let proceeds = remaining > .zero ? (taken * price).rounded(places: 2) : proceedsTotal - proceedsSoFar
-            proceedsSoFar += proceeds
+          holding.forEachReliefPart(q, for: proceedsTotal, price: price, order: sold) { i, _, cost, proceeds in
             let gain = proceeds - cost
-            let term = l.term(at: h.asOf)
+            let term = holding.lots[i].term(at: h.asOf)
             if gain.isNegative && group >= 0 {
               groupLosses[2 * group + (term == .short ? 0 : 1)] += gain
             } else {
               totals.add(gain, term: term)
             }
+            return true
           }
         }
       }
@@ -129,17 +122,5 @@ struct NaivePlan {
     let shortfall = need.reduce(Money.zero) { $0 + max($1 ?? .zero, .zero) } + unsold
     let base = max(after.allocationBase.doubleValue, 1)
     return (TaxSummary(totals, rates: h.tax), shortfall.doubleValue / base < 1e-4)
-  }
-}
-
-extension Array where Element == TaxLot {
-  /// Whether the lots stand oldest first (as the canonical order puts them).
-  var isSortedByDate: Bool {
-    var i = 1
-    while i < count {
-      if self[i].acquired < self[i - 1].acquired { return false }
-      i += 1
-    }
-    return true
   }
 }

@@ -67,7 +67,7 @@ extension HouseholdPlanner {
       guard sale.gain > .zero, let i = holding.lots.firstIndex(where: { $0.acquired == sale.acquired && $0.id == sale.lotID }),
         plan.nearLongTerm.contains(i)
       else { return nil }
-      let longOn = holding.lots[i].acquired.adding(years: 1).adding(days: 1)
+      let longOn = holding.lots[i].firstAnniversary.adding(days: 1)
       return "sells \(sale.quantity) \(holding.symbol) in '\(account)' from the lot of \(sale.acquired) for a short-term gain of \(sale.gain.grouped(places: 2)), although it turns long-term on \(longOn): nothing else reaches the band"
     }
   }

@@ -47,10 +47,8 @@ extension HouseholdPlanner {
     for a in h.accounts.indices {
       let account = h.accounts[a]
       var orders: [LotSizing.Order] = []
-      var count = 0
-      for k in account.holdings.indices where sold[holdingStart[a] + k] > halfCent { count += 1 }
-      for s in h.securities.indices where bought[a * securityCount + s] > halfCent { count += 1 }
-      orders.reserveCapacity(count)
+      // At most a sale per holding and a purchase per class (one candidate security each).
+      orders.reserveCapacity(account.holdings.count + h.targets.classes.count)
       for k in account.holdings.indices where sold[holdingStart[a] + k] > halfCent {
         let s = problem.holdingSecurity[a][k]
         guard s >= 0 else { continue }

@@ -109,15 +109,19 @@ public struct HouseholdPlanner: Sendable {
     return values
   }
 
-  /// ``PlanProblem/locationRanks`` of `h`.
+  /// ``PlanProblem/locationRanks`` of `h`: the place of each account type in a class's order
+  /// (its `location`, else the default of its kind); the order's length when it leaves the
+  /// type out.
   func locationRanks(_ h: Household) -> [Int] {
     var ranks: [Int] = []
     ranks.reserveCapacity(3 * h.targets.classes.count)
     for node in h.targets.classes {
-      // The name is read once per class, not once per account type.
-      let kind = node.location == nil ? AssetLocation.kind(of: node.name) : nil
-      for type in [AccountType.taxable, .taxDeferred, .taxExempt] {
-        ranks.append(kind.map { AssetLocation.rank(of: type, in: $0) } ?? AssetLocation.rank(of: type, for: node))
+      let types: [AccountType] = [.taxable, .taxDeferred, .taxExempt]
+      if let order = node.location {
+        for type in types { ranks.append(order.firstIndex(of: type) ?? order.count) }
+      } else {
+        let kind = AssetLocation.kind(of: node.name)
+        for type in types { ranks.append(AssetLocation.rank(of: type, in: kind)) }
       }
     }
     return ranks

@@ -23,18 +23,10 @@ struct PlanDiagnostics {
   }
 
   func reason(for c: ClassDrift, base: Money) -> String {
-    // The securities of the class (of its leaves, for a group), as indices in file order.
-    let all = household.securities
-    var members: [Int] = []
-    if c.isGroup {
-      let leaves = household.targets.leaves(under: c.name)
-      for s in all.indices where leaves.contains(all[s].assetClass) { members.append(s) }
-    } else {
-      for s in all.indices where all[s].assetClass == c.name { members.append(s) }
-    }
-    let securities = members.map { all[$0] }
-    var oneShare = 0.0
-    for s in members { oneShare = max(oneShare, all[s].price.doubleValue) }
+    // The securities of the class (of its leaves, for a group).
+    let leaves = c.isGroup ? household.targets.leaves(under: c.name) : [c.name]
+    let securities = household.securities.filter { leaves.contains($0.assetClass) }
+    let oneShare = securities.map { $0.price.doubleValue }.max() ?? 0
     let excess = c.actual > c.upper ? c.actual - c.upper : c.lower - c.actual
     if sizing.wholeShares && excess * base.doubleValue <= oneShare {
       return "by less than one share (whole-share rounding)"

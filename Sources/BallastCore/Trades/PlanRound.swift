@@ -98,7 +98,7 @@ struct PlanRound {
   /// The lot sales the orders would make (when `listingSales`; else none) and the symbols
   /// sold at a loss.
   func lossAndGainSales(
-    _ orders: [[LotSizing.Order]], sizing: LotSizing, plans: [[LotPlan?]], listingSales: Bool = true
+    _ orders: [[LotSizing.Order]], sizing: LotSizing, plans: [[LotPlan?]], listingSales: Bool
   ) -> (all: [LotSale], lossSymbols: [Symbol]) {
     var all: [LotSale] = []
     var lossSymbols: [Symbol] = []

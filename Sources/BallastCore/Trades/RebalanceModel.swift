@@ -97,7 +97,7 @@ struct PlanProblem {
   /// Value of every target node before trading (the drift report's values).
   var nodeValues: [Money]
   /// The place of each account type in the asset-location order of every target node
-  /// (``AssetLocation/rank(of:for:)``), [node × 3 + type]; empty when taxes are ignored.
+  /// (`HouseholdPlanner.locationRanks`), [node × 3 + ``AccountType/locationSlot``]; empty when taxes are ignored.
   var locationRanks: [Int]
   /// Value of each security held across the household, for choosing what to buy.
   var householdHoldings: [Money]
@@ -271,17 +271,10 @@ extension RebalanceModel {
         }
         best[leaf] = s
       }
-      // The picks in security order: sorted in place after appending (few, one per class).
+      // The picks (one per class) in security order.
       let first = result.count
-      for s in best where s >= 0 {
-        var i = result.count
-        result.append(s)
-        while i > first && result[i - 1] > s {
-          result[i] = result[i - 1]
-          i -= 1
-        }
-        result[i] = s
-      }
+      for s in best where s >= 0 { result.append(s) }
+      result[first...].sort()
       start.append(result.count)
     }
     return (result, start)

@@ -19,6 +19,12 @@ struct BenchOptimize: ParsableCommand {
   @Option(help: "Minimum measuring time per figure, in seconds.")
   var seconds: Double = 0.5
 
+  func validate() throws {
+    guard seconds.isFinite, seconds >= 0, seconds <= 3600 else {
+      throw ValidationError("--seconds must be a number from 0 to 3600 (found \(seconds))")
+    }
+  }
+
   func run() throws {
     print("ballast bench optimize — compute time per solve (QP build + solve), median of repeated runs")
     print(pad("problem", 34) + pad("median", 12) + pad("min", 12) + "iterations  check")

@@ -28,6 +28,14 @@ struct BenchPlan: ParsableCommand {
   @Flag(help: "Also print a digest of every batch plan (its full description, in index order), to confirm that a change of speed changes no plan. Slower; the times then count it.")
   var checksum = false
 
+  func validate() throws {
+    guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1 (found \(repeats))") }
+    guard batch >= 1 else { throw ValidationError("--batch must be at least 1 (found \(batch))") }
+    if let only, !["naive", "tax", "notax"].contains(only) {
+      throw ValidationError("--only must be naive, tax or notax (found '\(only)')")
+    }
+  }
+
   func run() throws {
     let clock = ContinuousClock()
     // Large households: 10 accounts, 100 securities, 8 classes, 2,000 and 5,000 lots (tax-aware).
