@@ -8,7 +8,7 @@ extension Household {
     let nodes = targets.classes
     let nodeOfSecurity = securities.map { s in nodes.firstIndex { $0.name == s.assetClass } ?? -1 }
     let sorted = securitiesAreSorted
-    var values = [Money](repeating: .zero, count: nodes.count)
+    var values = [Money](filledWith: .zero, count: nodes.count)
     var cash = Money.zero
     var held = Money.zero
     for a in accounts.indices {

@@ -25,7 +25,7 @@ extension Household {
   /// for an account without a menu).
   func menuMasks() -> [[Bool]] {
     accounts.map { account in
-      guard let menu = account.allowed else { return [Bool](repeating: true, count: securities.count) }
+      guard let menu = account.allowed else { return [Bool](filledWith: true, count: securities.count) }
       let sortedMenu = menu.isSorted(by: <) ? menu : menu.sorted()
       return securities.map { security in
         let i = sortedMenu.lowerBound { $0 < security.symbol }

@@ -108,7 +108,7 @@ extension LotPlan {
     order.reserveCapacity(holding.lots.count)
     var sellable = Quantity.zero
     // Each lot once, at its first segment (a lot split by the zero-rate room has two).
-    var seen = holding.lots.count <= Self.smallCount ? [] : [Bool](repeating: false, count: holding.lots.count)
+    var seen = holding.lots.count <= Self.smallCount ? [] : [Bool](filledWith: false, count: holding.lots.count)
     for (k, s) in segments.enumerated() {
       if seen.isEmpty {
         if segments[..<k].contains(where: { $0.lot == s.lot }) { continue }
@@ -134,7 +134,7 @@ extension Household {
     var room = tax.zeroRateGainRoom
     // Without room nothing is zero-rated: no lists at all (a missing entry reads as zero).
     guard room > .zero else { return [] }
-    var result = accounts.map { $0.holdings.map { [Money](repeating: .zero, count: $0.lots.count) } }
+    var result = accounts.map { $0.holdings.map { [Money](filledWith: .zero, count: $0.lots.count) } }
     var candidates: [(fraction: Double, a: Int, h: Int, l: Int, value: Money, gain: Money)] = []
     for (a, account) in accounts.enumerated() where account.type == .taxable {
       for (k, holding) in account.holdings.enumerated() {

@@ -28,7 +28,7 @@ struct NaivePlan {
     let nodes = h.targets.classes
     let securityCount = h.securities.count
     // The leaf node of each security (−1 when its class has no target).
-    var leafOfSecurity = [Int](repeating: -1, count: securityCount)
+    var leafOfSecurity = [Int](filledWith: -1, count: securityCount)
     for s in 0..<securityCount {
       leafOfSecurity[s] = nodes.firstIndex { $0.isLeaf && $0.name == h.securities[s].assetClass } ?? -1
     }
@@ -37,11 +37,11 @@ struct NaivePlan {
     var totals = TermTotals()
     // Losses by the group of the security sold ([group][0 short, 1 long]); a group bought
     // back by the naive plan loses them (a wash sale).
-    var groupLosses = [Money](repeating: .zero, count: knowsGroups ? 2 * securityCount : 0)
-    var boughtGroup = [Bool](repeating: false, count: knowsGroups ? securityCount : 0)
+    var groupLosses = [Money](filledWith: .zero, count: knowsGroups ? 2 * securityCount : 0)
+    var boughtGroup = [Bool](filledWith: false, count: knowsGroups ? securityCount : 0)
     var cash = h.accounts.map { max(.zero, $0.cash - h.settings.cashReserve) }
     // What each growing leaf still needs (nil for the classes that do not grow).
-    var need = [Money?](repeating: nil, count: nodes.count)
+    var need = [Money?](filledWith: nil, count: nodes.count)
     var unsold = Money.zero
     for (k, node) in nodes.enumerated() where node.isLeaf && node.name != .cash {
       let change = after.classes[k].value - before.classes[k].value
@@ -99,7 +99,7 @@ struct NaivePlan {
     let growing = need.indices.filter { need[$0] != nil }.sorted { nodes[$0].name < nodes[$1].name }
     if !growing.isEmpty {
       // The first security of each class the account may buy.
-      var firstBuyable = [Int](repeating: -1, count: nodes.count)
+      var firstBuyable = [Int](filledWith: -1, count: nodes.count)
       for a in h.accounts.indices {
         for k in firstBuyable.indices { firstBuyable[k] = -1 }
         for s in h.securities.indices.reversed() where menuAllows[a][s] && leafOfSecurity[s] >= 0 { firstBuyable[leafOfSecurity[s]] = s }

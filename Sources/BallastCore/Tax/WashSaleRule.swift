@@ -77,9 +77,9 @@ public struct WashSaleRule: Sendable {
       }
     }
     // A root comes before the rest of its group, so groups are numbered by their first symbol.
-    var number = [Int](repeating: -1, count: n)
+    var number = [Int](filledWith: -1, count: n)
     var next = 0
-    var groups = [Int](repeating: 0, count: n)
+    var groups = [Int](filledWith: 0, count: n)
     for p in 0..<n {
       let r = find(p)
       if number[r] < 0 {
@@ -90,7 +90,7 @@ public struct WashSaleRule: Sendable {
     }
     self.symbols = symbols
     self.groups = groups
-    var bySecurity = [Int](repeating: 0, count: n)
+    var bySecurity = [Int](filledWith: 0, count: n)
     for p in 0..<n { bySecurity[order[p]] = groups[p] }
     self.groupOfSecurity = bySecurity
     var recent: [Int: CivilDate] = [:]

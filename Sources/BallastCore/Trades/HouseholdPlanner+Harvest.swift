@@ -20,7 +20,7 @@ extension HouseholdPlanner {
   ) -> [HarvestSwap] {
     let h = problem.household
     let rule = round.washSale
-    var overweight = [Bool](repeating: false, count: h.targets.classes.count)
+    var overweight = [Bool](filledWith: false, count: h.targets.classes.count)
     for k in overweight.indices { overweight[k] = h.targets.classes[k].isLeaf && before.classes[k].drift > 0 }
     // The groups the plan buys and sells at a loss, found when a holding first needs them
     // (short lists: a plan trades a few securities).
@@ -104,7 +104,7 @@ extension HouseholdPlanner {
   /// orders' amounts with the base reduced by their costs.
   func bandExcess(_ orders: [[LotSizing.Order]], problem: PlanProblem, sizing: LotSizing) -> [Double] {
     let h = problem.household
-    var change = [Double](repeating: 0, count: h.targets.classes.count)
+    var change = [Double](filledWith: 0, count: h.targets.classes.count)
     var costs = 0.0
     for list in orders {
       for o in list where o.quantity > .zero {

@@ -35,10 +35,10 @@ extension HouseholdPlanner {
     let h = problem.household
     // Amounts per (account, security) bought and per (account, holding) sold, flat.
     let securityCount = h.securities.count
-    var bought = [Double](repeating: 0, count: h.accounts.count * securityCount)
-    var holdingStart = [Int](repeating: 0, count: h.accounts.count + 1)
+    var bought = [Double](filledWith: 0, count: h.accounts.count * securityCount)
+    var holdingStart = [Int](filledWith: 0, count: h.accounts.count + 1)
     for a in h.accounts.indices { holdingStart[a + 1] = holdingStart[a] + h.accounts[a].holdings.count }
-    var sold = [Double](repeating: 0, count: holdingStart[h.accounts.count])
+    var sold = [Double](filledWith: 0, count: holdingStart[h.accounts.count])
     for c in model.buys { bought[c.account * securityCount + c.security] += solution.values[c.variable] * model.scale }
     for c in model.sells { sold[holdingStart[c.account] + c.holding] += solution.values[c.variable] * model.scale }
     let halfCent = 0.005

@@ -50,7 +50,7 @@ public struct HouseholdPlanner: Sendable {
       nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method),
       base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
-      forbidden: [], commissions: Array(repeating: .zero, count: h.accounts.count),
+      forbidden: [], commissions: Array(filledWith: .zero, count: h.accounts.count),
       lotPlans: round.lotPlans(), maxTax: request.maxTax,
       nodeValues: before.classes.map(\.value), locationRanks: request.ignoreTaxes ? [] : locationRanks(h),
       householdHoldings: householdHoldings(h, holdingSecurity: holdingSecurity), menuAllows: h.menuMasks())
@@ -100,7 +100,7 @@ public struct HouseholdPlanner: Sendable {
 
   /// Market value of each security held, summed over the accounts, in `h.securities` order.
   func householdHoldings(_ h: Household, holdingSecurity: [[Int]]) -> [Money] {
-    var values = [Money](repeating: .zero, count: h.securities.count)
+    var values = [Money](filledWith: .zero, count: h.securities.count)
     for a in h.accounts.indices {
       for (k, s) in holdingSecurity[a].enumerated() where s >= 0 {
         values[s] += h.accounts[a].holdings[k].quantity * h.securities[s].price
@@ -130,7 +130,7 @@ public struct HouseholdPlanner: Sendable {
   /// Leaf first, then each group above it. Securities of one class share one chain.
   func nodesOfSecurities(_ h: Household) -> [[Int]] {
     let nodes = h.targets.classes
-    var chains: [[Int]?] = Array(repeating: nil, count: nodes.count)
+    var chains: [[Int]?] = Array(filledWith: nil, count: nodes.count)
     return h.securities.map { s in
       guard let leaf = nodes.firstIndex(where: { $0.name == s.assetClass }) else { return [] }
       if let chain = chains[leaf] { return chain }

@@ -131,8 +131,8 @@ extension RebalanceModel {
     // The rows first, in a fixed order (tax, then each account's cash and raise rows, then
     // the traded row, then each class), so that each column's coefficients go in as it is made.
     let taxRow = p.maxTax != nil && Self.hasTaxedSegment(p) ? lp.addRow(.lessOrEqual, max(0, p.maxTax!.doubleValue) / scale, hint: .slack) : -1
-    var cashRow = [Int](repeating: -1, count: accountCount)
-    var raiseRow = [Int](repeating: -1, count: accountCount)
+    var cashRow = [Int](filledWith: -1, count: accountCount)
+    var raiseRow = [Int](filledWith: -1, count: accountCount)
     for a in 0..<accountCount {
       cashRow[a] = lp.addRow(.equal)
       if let cf = p.cashFlowOnly, cf.mustRaise[a] > .zero {
@@ -229,12 +229,12 @@ extension RebalanceModel {
     let h = p.household
     let securityCount = h.securities.count
     // Per leaf class, the best security so far (−1 for none); per security, its value here.
-    var best = [Int](repeating: -1, count: h.targets.classes.count)
-    var heldHere = [Money](repeating: .zero, count: securityCount)
+    var best = [Int](filledWith: -1, count: h.targets.classes.count)
+    var heldHere = [Money](filledWith: .zero, count: securityCount)
     // Preferred substitutes and banned symbols, by security (empty when there are none).
     let marks = !p.preferredSubstitutes.isEmpty || !p.bannedBuys.isEmpty
-    var substitute = [Bool](repeating: false, count: marks ? securityCount : 0)
-    var blocked = [Bool](repeating: false, count: marks ? securityCount : 0)
+    var substitute = [Bool](filledWith: false, count: marks ? securityCount : 0)
+    var blocked = [Bool](filledWith: false, count: marks ? securityCount : 0)
     if marks {
       for s in 0..<securityCount {
         substitute[s] = p.preferredSubstitutes.contains(h.securities[s].symbol)
