@@ -139,11 +139,15 @@ extension TaxLot {
   /// moving each lot once.
   static func sortCanonically(_ lots: inout [TaxLot]) {
     if lots.count <= LotPlan.smallCount {
-      for i in lots.indices.dropFirst() {
-        var j = i
-        while j > 0 && canonicalOrder(lots[j], lots[j - 1]) {
-          lots.swapAt(j, j - 1)
-          j -= 1
+      // In the array's memory: one uniqueness check, and the dates decide without touching
+      // the ids (which would cost a retain and a release per comparison) unless they tie.
+      lots.withUnsafeMutableBufferPointer { p in
+        for i in p.indices.dropFirst() {
+          var j = i
+          while j > 0 && (p[j].acquired != p[j - 1].acquired ? p[j].acquired < p[j - 1].acquired : canonicalOrder(p[j], p[j - 1])) {
+            p.swapAt(j, j - 1)
+            j -= 1
+          }
         }
       }
       return
