@@ -40,8 +40,8 @@ extension LotPlan {
   ///   - zeroRated: dollars of each lot's value whose gain falls in the zero-rate room.
   ///   - blocked: whether the holding's loss lots may not be sold (wash-sale rule).
   init(
-    holding: Holding, price: Price, asOf: CivilDate, rates: TaxSettings, method: LotSelection,
-    zeroRated: [Money], lossesBlocked: Bool, taxableSale: Double
+    holding: borrowing Holding, price: Price, asOf: CivilDate, rates: borrowing TaxSettings, method: LotSelection,
+    zeroRated: borrowing [Money], lossesBlocked: Bool, taxableSale: Double
   ) {
     let lots = holding.lots
     var segments: [Segment] = []

@@ -18,7 +18,7 @@ extension TaxSummary {
   }
 
   /// The summary of sales whose gains and losses by term are `totals`.
-  init(_ totals: TermTotals, rates: TaxSettings) {
+  init(_ totals: TermTotals, rates: borrowing TaxSettings) {
     self.init()
     shortTermGains = totals.shortTermGains
     shortTermLosses = totals.shortTermLosses
