@@ -27,18 +27,32 @@ public struct LinearProgram: Sendable {
     case slack
   }
 
-  /// Segments of variable j are `segmentLengths[segmentStart[j]..<segmentStart[j+1]]`.
+  /// One piece of a variable's cost: `length` units at `cost` each.
+  struct Segment {
+    var length: Double
+    var cost: Double
+  }
+
+  struct Row {
+    var relation: Relation
+    var rhs: Double
+    var hint: BasisHint?
+  }
+
+  /// A coefficient: `value` in row `row` for variable `column`.
+  struct Entry {
+    var row: Int
+    var column: Int
+    var value: Double
+  }
+
+  // One array per kind of item (not one per field), so that each addition is one append.
+  /// Segments of variable j are `segments[segmentStart[j]..<segmentStart[j+1]]`.
   var segmentStart: [Int] = [0]
-  var segmentLengths: [Double] = []
-  var segmentCosts: [Double] = []
-  /// Row i: `relations[i]`, `rightHandSides[i]`, `hints[i]`.
-  var relations: [Relation] = []
-  var rightHandSides: [Double] = []
-  var hints: [BasisHint?] = []
-  /// The coefficients, as (row, variable, value) triples in the order they were given.
-  var entryRow: [Int] = []
-  var entryColumn: [Int] = []
-  var entryValue: [Double] = []
+  var segments: [Segment] = []
+  var rows: [Row] = []
+  /// The coefficients in the order they were given.
+  var entries: [Entry] = []
 
   public init() {}
 
@@ -46,14 +60,9 @@ public struct LinearProgram: Sendable {
   /// that building the program does not reallocate.
   public mutating func reserveCapacity(variables: Int, rows: Int, coefficients: Int) {
     segmentStart.reserveCapacity(variables + 1)
-    segmentLengths.reserveCapacity(variables)
-    segmentCosts.reserveCapacity(variables)
-    relations.reserveCapacity(rows)
-    rightHandSides.reserveCapacity(rows)
-    hints.reserveCapacity(rows)
-    entryRow.reserveCapacity(coefficients)
-    entryColumn.reserveCapacity(coefficients)
-    entryValue.reserveCapacity(coefficients)
+    segments.reserveCapacity(variables)
+    self.rows.reserveCapacity(rows)
+    entries.reserveCapacity(coefficients)
   }
 
   /// Removes every variable, row and coefficient; with `keepingCapacity`, the storage stays
@@ -61,26 +70,20 @@ public struct LinearProgram: Sendable {
   public mutating func removeAll(keepingCapacity: Bool = false) {
     segmentStart.removeAll(keepingCapacity: keepingCapacity)
     segmentStart.append(0)
-    segmentLengths.removeAll(keepingCapacity: keepingCapacity)
-    segmentCosts.removeAll(keepingCapacity: keepingCapacity)
-    relations.removeAll(keepingCapacity: keepingCapacity)
-    rightHandSides.removeAll(keepingCapacity: keepingCapacity)
-    hints.removeAll(keepingCapacity: keepingCapacity)
-    entryRow.removeAll(keepingCapacity: keepingCapacity)
-    entryColumn.removeAll(keepingCapacity: keepingCapacity)
-    entryValue.removeAll(keepingCapacity: keepingCapacity)
+    segments.removeAll(keepingCapacity: keepingCapacity)
+    rows.removeAll(keepingCapacity: keepingCapacity)
+    entries.removeAll(keepingCapacity: keepingCapacity)
   }
 
   public var variableCount: Int { segmentStart.count - 1 }
-  public var constraintCount: Int { relations.count }
+  public var constraintCount: Int { rows.count }
 
   /// Adds a variable `0 ≤ x ≤ upper` with objective coefficient `cost`; returns its index.
   @discardableResult
   public mutating func addVariable(cost: Double, upper: Double = .infinity) -> Int {
     precondition(upper >= 0, "a variable's upper bound must be ≥ 0")
-    segmentLengths.append(upper)
-    segmentCosts.append(cost)
-    segmentStart.append(segmentLengths.count)
+    segments.append(Segment(length: upper, cost: cost))
+    segmentStart.append(segments.count)
     return variableCount - 1
   }
 
@@ -100,18 +103,17 @@ public struct LinearProgram: Sendable {
   public mutating func appendSegment(length: Double, cost: Double) {
     precondition(length >= 0, "segment lengths must be ≥ 0")
     precondition(
-      segmentCosts.count == segmentStart[segmentStart.count - 1] || cost >= segmentCosts[segmentCosts.count - 1],
+      segments.count == segmentStart[segmentStart.count - 1] || cost >= segments[segments.count - 1].cost,
       "segment costs must not decrease (convexity)")
-    segmentLengths.append(length)
-    segmentCosts.append(cost)
+    segments.append(Segment(length: length, cost: cost))
   }
 
   /// Closes the variable whose segments ``appendSegment(length:cost:)`` gave; returns its index.
   /// - Precondition: at least one segment since the last variable.
   @discardableResult
   public mutating func endVariable() -> Int {
-    precondition(segmentLengths.count > segmentStart[segmentStart.count - 1], "a variable needs at least one segment")
-    segmentStart.append(segmentLengths.count)
+    precondition(segments.count > segmentStart[segmentStart.count - 1], "a variable needs at least one segment")
+    segmentStart.append(segments.count)
     return variableCount - 1
   }
 
@@ -126,23 +128,19 @@ public struct LinearProgram: Sendable {
   /// Building a program column by column this way needs no array per row.
   @discardableResult
   public mutating func addRow(_ relation: Relation, _ rhs: Double = 0, hint: BasisHint? = nil) -> Int {
-    relations.append(relation)
-    rightHandSides.append(rhs)
-    hints.append(hint)
-    return relations.count - 1
+    rows.append(Row(relation: relation, rhs: rhs, hint: hint))
+    return rows.count - 1
   }
 
   /// Sets the right-hand side and basis hint of row `i`.
   public mutating func setRow(_ i: Int, rhs: Double, hint: BasisHint?) {
-    rightHandSides[i] = rhs
-    hints[i] = hint
+    rows[i].rhs = rhs
+    rows[i].hint = hint
   }
 
   /// Sets the coefficient of `variable` in row `row`. Each pair may be given once.
   public mutating func addCoefficient(_ value: Double, row: Int, variable: Int) {
-    entryRow.append(row)
-    entryColumn.append(variable)
-    entryValue.append(value)
+    entries.append(Entry(row: row, column: variable, value: value))
   }
 
   /// f_j(value): the cost of variable j at `value`.
@@ -150,9 +148,9 @@ public struct LinearProgram: Sendable {
     var total = 0.0
     var start = 0.0
     for k in segmentStart[variable]..<segmentStart[variable + 1] {
-      let used = min(max(value - start, 0), segmentLengths[k])
-      total += used * segmentCosts[k]
-      start += segmentLengths[k]
+      let used = min(max(value - start, 0), segments[k].length)
+      total += used * segments[k].cost
+      start += segments[k].length
     }
     return total
   }

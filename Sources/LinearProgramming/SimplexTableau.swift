@@ -50,54 +50,48 @@ struct SimplexTableau {
     let m = program.constraintCount
     self.m = m
     let structural = program.variableCount
-    let relations = program.relations
+    let rows = program.rows
     var slackCount = 0
-    for r in relations where r != .equal { slackCount += 1 }
+    for r in rows where r.relation != .equal { slackCount += 1 }
     let n = structural + slackCount + m
     let firstArtificial = structural + slackCount
     self.n = n
     self.firstArtificial = firstArtificial
-    let entries = program.entryValue.count
+    let entries = program.entries.count
     // Scale each row to unit largest coefficient and make its right-hand side ≥ 0.
     // `factor` first holds each row's largest coefficient, then the factor itself.
     let factor = ws.factor.claim(m, fill: 0.0)
     let rowCounts = ws.rowCounts.claim(m + 1, fill: 0)
     let counts = ws.colStart.claim(n + 1, fill: 0)
-    program.entryRow.withUnsafeBufferPointer { entryRow in
-      program.entryColumn.withUnsafeBufferPointer { entryColumn in
-        program.entryValue.withUnsafeBufferPointer { entryValue in
-          for e in 0..<entries where entryValue[e] != 0 {
-            let i = entryRow[e]
-            factor[i] = max(factor[i], abs(entryValue[e]))
-            rowCounts[i + 1] += 1
-            counts[entryColumn[e] + 1] += 1
-          }
-        }
+    program.entries.withUnsafeBufferPointer { entry in
+      for e in 0..<entries where entry[e].value != 0 {
+        let i = entry[e].row
+        factor[i] = max(factor[i], abs(entry[e].value))
+        rowCounts[i + 1] += 1
+        counts[entry[e].column + 1] += 1
       }
     }
     let rhs = ws.b.claim(m)
     for i in 0..<m {
-      let sign: Double = program.rightHandSides[i] < 0 ? -1 : 1
+      let sign: Double = rows[i].rhs < 0 ? -1 : 1
       factor[i] = sign / max(factor[i], 1e-300)
-      rhs[i] = program.rightHandSides[i] * factor[i]
+      rhs[i] = rows[i].rhs * factor[i]
     }
     // The coefficients in row order (stably, so each row keeps the order they were given in).
     for i in 0..<m { rowCounts[i + 1] += rowCounts[i] }
     let byRow = rowCounts[m]
     let rowOrder = ws.rowOrder.claim(byRow)
-    program.entryRow.withUnsafeBufferPointer { entryRow in
-      program.entryValue.withUnsafeBufferPointer { entryValue in
-        for e in 0..<entries where entryValue[e] != 0 {
-          let i = entryRow[e]
-          rowOrder[rowCounts[i]] = e
-          rowCounts[i] += 1
-        }
+    program.entries.withUnsafeBufferPointer { entry in
+      for e in 0..<entries where entry[e].value != 0 {
+        let i = entry[e].row
+        rowOrder[rowCounts[i]] = e
+        rowCounts[i] += 1
       }
     }
     // Slack columns (s ≥ 0: a·x + s = b for ≤, a·x − s = b for ≥) and artificial columns.
     let slackOfRow = ws.slackOfRow.claim(m, fill: -1)
     var next = structural
-    for i in 0..<m where relations[i] != .equal {
+    for i in 0..<m where rows[i].relation != .equal {
       slackOfRow[i] = next
       counts[next + 1] = 1
       next += 1
@@ -113,33 +107,29 @@ struct SimplexTableau {
     self.value = value
     // Rows are visited in order, so each column lists its rows in increasing order.
     var k = 0
-    program.entryRow.withUnsafeBufferPointer { entryRow in
-      program.entryColumn.withUnsafeBufferPointer { entryColumn in
-        program.entryValue.withUnsafeBufferPointer { entryValue in
-          for i in 0..<m {
-            while k < byRow && entryRow[rowOrder[k]] == i {
-              let e = rowOrder[k]
-              let j = entryColumn[e]
-              rowIndex[fill[j]] = i
-              value[fill[j]] = entryValue[e] * factor[i]
-              fill[j] += 1
-              k += 1
-            }
-            if slackOfRow[i] >= 0 {
-              let j = slackOfRow[i]
-              rowIndex[fill[j]] = i
-              value[fill[j]] = (relations[i] == .lessOrEqual ? 1.0 : -1.0) * (factor[i] < 0 ? -1 : 1)
-              fill[j] += 1
-            }
-            let art = firstArtificial + i
-            rowIndex[fill[art]] = i
-            value[fill[art]] = 1
-            fill[art] += 1
-          }
+    program.entries.withUnsafeBufferPointer { entry in
+      for i in 0..<m {
+        while k < byRow && entry[rowOrder[k]].row == i {
+          let e = rowOrder[k]
+          let j = entry[e].column
+          rowIndex[fill[j]] = i
+          value[fill[j]] = entry[e].value * factor[i]
+          fill[j] += 1
+          k += 1
         }
+        if slackOfRow[i] >= 0 {
+          let j = slackOfRow[i]
+          rowIndex[fill[j]] = i
+          value[fill[j]] = (rows[i].relation == .lessOrEqual ? 1.0 : -1.0) * (factor[i] < 0 ? -1 : 1)
+          fill[j] += 1
+        }
+        let art = firstArtificial + i
+        rowIndex[fill[art]] = i
+        value[fill[art]] = 1
+        fill[art] += 1
       }
     }
-    let segmentCount = program.segmentLengths.count + (n - structural)
+    let segmentCount = program.segments.count + (n - structural)
     segLower = ws.segLower.claim(segmentCount)
     segUpper = ws.segUpper.claim(segmentCount)
     segCost = ws.segCost.claim(segmentCount)
@@ -150,9 +140,9 @@ struct SimplexTableau {
       var lower = 0.0
       for k in program.segmentStart[j]..<program.segmentStart[j + 1] {
         segLower[count] = lower
-        lower += program.segmentLengths[k]
+        lower += program.segments[k].length
         segUpper[count] = lower
-        segCost[count] = program.segmentCosts[k]
+        segCost[count] = program.segments[k].cost
         count += 1
       }
       segStart[j + 1] = count
@@ -194,7 +184,7 @@ struct SimplexTableau {
     var hinted = false
     for i in 0..<m {
       let column: Int?
-      switch program.hints[i] {
+      switch program.rows[i].hint {
       case .variable(let j)?: column = j
       case .slack?: column = slackOfRow[i] >= 0 ? slackOfRow[i] : nil
       case nil: column = nil
