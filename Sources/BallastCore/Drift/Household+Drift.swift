@@ -6,7 +6,7 @@ extension Household {
   /// - Complexity: O(holdings · log securities + securities · classes), one binary search per holding.
   func valuation() -> (nodes: [Money], securities: Money, cash: Money) {
     let nodes = targets.classes
-    let nodeOfSecurity = securities.map { s in nodes.firstIndex { $0.name == s.assetClass } ?? -1 }
+    let nodeOfSecurity = securities.indices.map { s in nodes.indices.first { nodes[$0].name == securities[s].assetClass } ?? -1 }
     let sorted = securitiesAreSorted
     var values = [Money](filledWith: .zero, count: nodes.count)
     var cash = Money.zero
@@ -40,14 +40,17 @@ extension Household {
     let total = securitiesValue + cash
     let base = allocationBase(total: total)
     let baseDouble = base.doubleValue
-    let rows = targets.classes.enumerated().map { k, t in
+    // By index: each class's fields are read in place (copying a whole target costs more).
+    let classes = targets.classes
+    let rows = classes.indices.map { k in
       let actual = baseDouble > 0 ? values[k].doubleValue / baseDouble : 0
-      let (lower, upper) = t.edges
+      let weight = classes[k].weight
+      let (lower, upper) = classes[k].edges
       return ClassDrift(
-        name: t.name, value: values[k], target: t.weight, actual: actual, drift: actual - t.weight,
-        relativeDrift: t.weight > 0 ? (actual - t.weight) / t.weight : nil, lower: lower, upper: upper,
+        name: classes[k].name, value: values[k], target: weight, actual: actual, drift: actual - weight,
+        relativeDrift: weight > 0 ? (actual - weight) / weight : nil, lower: lower, upper: upper,
         isBreached: actual < lower - Tolerance.bandEdge || actual > upper + Tolerance.bandEdge,
-        parent: t.parent, isGroup: !t.isLeaf)
+        parent: classes[k].parent, isGroup: !classes[k].isLeaf)
     }
     return DriftReport(asOf: asOf, totalValue: total, cash: cash, allocationBase: base, classes: rows)
   }

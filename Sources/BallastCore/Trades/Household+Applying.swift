@@ -17,14 +17,15 @@ extension Household {
   /// empty holding for a first purchase, kept in symbol order).
   private func applyingEach(_ trades: [Trade], _ update: (inout Holding, Trade) -> Void) -> Household {
     var h = self
-    for t in trades {
-      guard let a = h.accounts.firstIndex(where: { $0.id == t.account }) else { continue }
-      h.accounts[a].cash += t.cashEffect
-      if let k = h.accounts[a].holdings.firstIndex(where: { $0.symbol == t.symbol }) {
-        update(&h.accounts[a].holdings[k], t)
-      } else if t.side == .buy {
-        var holding = Holding(symbol: t.symbol, quantity: .zero)
-        update(&holding, t)
+    // By index: each trade is read in place, not copied.
+    for i in trades.indices {
+      guard let a = h.accounts.firstIndex(where: { $0.id == trades[i].account }) else { continue }
+      h.accounts[a].cash += trades[i].cashEffect
+      if let k = h.accounts[a].holdings.firstIndex(where: { $0.symbol == trades[i].symbol }) {
+        update(&h.accounts[a].holdings[k], trades[i])
+      } else if trades[i].side == .buy {
+        var holding = Holding(symbol: trades[i].symbol, quantity: .zero)
+        update(&holding, trades[i])
         // Into its place in symbol order (the holdings are in symbol order, or sorted here).
         if h.accounts[a].holdings.isSorted(by: { $0.symbol < $1.symbol }) {
           let k = h.accounts[a].holdings.lowerBound { $0.symbol < holding.symbol }

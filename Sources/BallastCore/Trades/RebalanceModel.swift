@@ -241,6 +241,9 @@ extension RebalanceModel {
         blocked[s] = p.bannedBuys.contains(h.securities[s].symbol)
       }
     }
+    // The leaf of each security (−1 for none), read once rather than per account.
+    var leafOf = [Int](filledWith: -1, count: securityCount)
+    for s in 0..<securityCount { leafOf[s] = p.nodesOfSecurity[s].first ?? -1 }
     var result: [Int] = []
     result.reserveCapacity(h.accounts.count * best.count)
     var start: [Int] = [0]
@@ -248,13 +251,13 @@ extension RebalanceModel {
     for a in h.accounts.indices {
       for k in best.indices { best[k] = -1 }
       for s in 0..<securityCount { heldHere[s] = .zero }
-      let holdings = p.holdingSecurity[a]
-      for k in holdings.indices where holdings[k] >= 0 {
-        heldHere[holdings[k]] = h.accounts[a].holdings[k].quantity * h.securities[holdings[k]].price
+      for k in p.holdingSecurity[a].indices where p.holdingSecurity[a][k] >= 0 {
+        let s = p.holdingSecurity[a][k]
+        heldHere[s] = h.accounts[a].holdings[k].quantity * h.securities[s].price
       }
-      let menu = p.menuAllows[a]
-      for s in 0..<securityCount where menu[s] && !(marks && blocked[s]) {
-        guard let leaf = p.nodesOfSecurity[s].first else { continue }
+      for s in 0..<securityCount where p.menuAllows[a][s] && !(marks && blocked[s]) {
+        let leaf = leafOf[s]
+        guard leaf >= 0 else { continue }
         if !p.forbidden.isEmpty && p.forbidden.contains(.init(account: a, symbol: h.securities[s].symbol, side: .buy)) { continue }
         let current = best[leaf]
         if current >= 0 {
@@ -271,10 +274,16 @@ extension RebalanceModel {
         }
         best[leaf] = s
       }
-      // The picks (one per class) in security order.
+      // The picks (one per class) in security order: a few, sorted by insertion in place.
       let first = result.count
-      for s in best where s >= 0 { result.append(s) }
-      result[first...].sort()
+      for s in best where s >= 0 {
+        result.append(s)
+        var j = result.count - 1
+        while j > first && result[j - 1] > result[j] {
+          result.swapAt(j - 1, j)
+          j -= 1
+        }
+      }
       start.append(result.count)
     }
     return (result, start)
