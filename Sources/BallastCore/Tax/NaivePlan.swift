@@ -30,7 +30,7 @@ struct NaivePlan {
     // The leaf node of each security (−1 when its class has no target).
     var leafOfSecurity = [Int](filledWith: -1, count: securityCount)
     for s in 0..<securityCount {
-      leafOfSecurity[s] = nodes.firstIndex { $0.isLeaf && $0.name == h.securities[s].assetClass } ?? -1
+      leafOfSecurity[s] = nodes.indices.first { nodes[$0].isLeaf && nodes[$0].name == h.securities[s].assetClass } ?? -1
     }
     // The wash-sale group of each security, if the rule knows it.
     let knowsGroups = washSale.groupOfSecurity.count == securityCount
@@ -43,21 +43,22 @@ struct NaivePlan {
     // What each growing leaf still needs (nil for the classes that do not grow).
     var need = [Money?](filledWith: nil, count: nodes.count)
     var unsold = Money.zero
-    for (k, node) in nodes.enumerated() where node.isLeaf && node.name != .cash {
+    // Classes, accounts and holdings are read by index, in place (not copied).
+    for k in nodes.indices where nodes[k].isLeaf && nodes[k].name != .cash {
       let change = after.classes[k].value - before.classes[k].value
       if change > .zero { need[k] = change }
       guard change.isNegative, before.classes[k].value > .zero else { continue }
       for a in h.accounts.indices {
-        let account = h.accounts[a]
-        for hIndex in account.holdings.indices {
+        let type = h.accounts[a].type
+        for hIndex in h.accounts[a].holdings.indices {
           let si = holdingSecurity[a][hIndex]
           guard si >= 0, leafOfSecurity[si] == k else { continue }
-          let holding = account.holdings[hIndex]
+          let holding = h.accounts[a].holdings[hIndex]
           let price = h.securities[si].price
           let amount = ((-change) * (holding.quantity * price)).divided(by: before.classes[k].value).rounded(places: 2)
           let wanted = min(holding.quantity, amount.divided(by: price))
           // Like every plan, the naive one sells no loss lot of a group bought in the window.
-          let skipsLossLots = account.type == .taxable && !holding.lots.isEmpty && !washSale.recentPurchase.isEmpty
+          let skipsLossLots = type == .taxable && !holding.lots.isEmpty && !washSale.recentPurchase.isEmpty
             && washSale.lossSaleBlocked(holding.symbol) != nil
           // First in, first out: the canonical lot order is oldest first, unless the lots
           // are out of date order (then the order of `lotOrder`).
@@ -78,7 +79,7 @@ struct NaivePlan {
           guard q > .zero else { continue }
           let proceedsTotal = (q * price).rounded(places: 2)
           cash[a] += proceedsTotal
-          guard account.type == .taxable, !holding.lots.isEmpty else { continue }
+          guard type == .taxable, !holding.lots.isEmpty else { continue }
           // The lot sales, summed instead of listed.
           let group = knowsGroups ? washSale.group(ofSecurity: si) : -1
           holding.forEachReliefPart(q, for: proceedsTotal, price: price, order: sold) { i, _, cost, proceeds in
@@ -96,7 +97,16 @@ struct NaivePlan {
     }
     // Purchases, account by account, pro rata to what each growing class still needs, the
     // classes taken in name order.
-    let growing = need.indices.filter { need[$0] != nil }.sorted { nodes[$0].name < nodes[$1].name }
+    // The growing classes in name order (a few: sorted by insertion as they are found).
+    var growing: [Int] = []
+    for k in need.indices where need[k] != nil {
+      growing.append(k)
+      var j = growing.count - 1
+      while j > 0 && nodes[growing[j]].name < nodes[growing[j - 1]].name {
+        growing.swapAt(j, j - 1)
+        j -= 1
+      }
+    }
     if !growing.isEmpty {
       // The first security of each class the account may buy.
       var firstBuyable = [Int](filledWith: -1, count: nodes.count)
