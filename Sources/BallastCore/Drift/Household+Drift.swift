@@ -4,17 +4,21 @@ extension Household {
   /// value of all securities held, and all cash, in one pass.
   ///
   /// - Complexity: O(holdings · log securities + securities · classes), one binary search per holding.
-  func valuation() -> (nodes: [Money], securities: Money, cash: Money) {
+  ///
+  /// `holdingSecurity`, when given, is ``holdingSecurityIndices()`` of this household: the
+  /// lookups then cost nothing.
+  func valuation(holdingSecurity: [[Int]]? = nil) -> (nodes: [Money], securities: Money, cash: Money) {
     let nodes = targets.classes
     let nodeOfSecurity = securities.indices.map { s in nodes.indices.first { nodes[$0].name == securities[s].assetClass } ?? -1 }
-    let sorted = securitiesAreSorted
+    let sorted = holdingSecurity == nil && securitiesAreSorted
     var values = [Money](filledWith: .zero, count: nodes.count)
     var cash = Money.zero
     var held = Money.zero
     for a in accounts.indices {
       cash += accounts[a].cash
       for k in accounts[a].holdings.indices {
-        guard let s = securityIndex(of: accounts[a].holdings[k].symbol, sorted: sorted) else { continue }
+        let found = holdingSecurity.map { $0[a][k] >= 0 ? $0[a][k] : nil } ?? securityIndex(of: accounts[a].holdings[k].symbol, sorted: sorted)
+        guard let s = found else { continue }
         let value = accounts[a].holdings[k].quantity * securities[s].price
         held += value
         if nodeOfSecurity[s] >= 0 { values[nodeOfSecurity[s]] += value }
@@ -35,8 +39,12 @@ extension Household {
   /// [lower, upper] by more than ``Tolerance/bandEdge``.
   ///
   /// - Complexity: O(holdings + securities + classes).
-  public func driftReport() -> DriftReport {
-    let (values, securitiesValue, cash) = valuation()
+  public func driftReport() -> DriftReport { driftReport(holdingSecurity: nil) }
+
+  /// ``driftReport()`` with the security of every holding already known
+  /// (``holdingSecurityIndices()``).
+  func driftReport(holdingSecurity: [[Int]]?) -> DriftReport {
+    let (values, securitiesValue, cash) = valuation(holdingSecurity: holdingSecurity)
     let total = securitiesValue + cash
     let base = allocationBase(total: total)
     let baseDouble = base.doubleValue

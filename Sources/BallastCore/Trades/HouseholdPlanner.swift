@@ -33,7 +33,8 @@ public struct HouseholdPlanner: Sendable {
     let flows = cashFlows(of: h, request: request)
     let cashBefore = h.accounts.map(\.cash)
     for a in h.accounts.indices { h.accounts[a].cash += flows[a] }
-    let before = h.driftReport()
+    let holdingSecurity = h.holdingSecurityIndices()
+    let before = h.driftReport(holdingSecurity: holdingSecurity)
     guard before.allocationBase > .zero else {
       throw PlanError("the household has nothing to allocate: its value less the cash reserves is \(before.allocationBase)")
     }
@@ -41,7 +42,6 @@ public struct HouseholdPlanner: Sendable {
     var method = requested
     if requested == .auto && !before.isBreached { method = .cashFlowOnly }
     let spread = FixedDecimal(h.settings.costs.spreadBps / 10_000, places: 9) ?? .zero
-    let holdingSecurity = h.holdingSecurityIndices()
     try checkWithdrawals(h, spread: spread, holdingSecurity: holdingSecurity)
 
     var round = PlanRound(household: h, request: request, holdingSecurity: holdingSecurity)
