@@ -41,7 +41,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
     if let x = a.int64, let y = b.int64 {
       let (high, low) = x.magnitude.multipliedFullWidth(by: y.magnitude)
       if high < UInt64(scale) {
-        let (q, r) = UInt64(scale).dividingFullWidth((high, low))
+        let (q, r) = Self.divideWide(high: high, low: low, by: UInt64(scale))
         return Self(magnitude: q, remainder: r, divisor: UInt64(scale), negative: (x < 0) != (y < 0), rule: .halfEven)
       }
     }
@@ -65,7 +65,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
     if let x = int64, let d = divisor.int64 {
       let (high, low) = x.magnitude.multipliedFullWidth(by: UInt64(Self.scale))
       if high < d.magnitude {
-        let (q, r) = d.magnitude.dividingFullWidth((high, low))
+        let (q, r) = Self.divideWide(high: high, low: low, by: d.magnitude)
         return Self(magnitude: q, remainder: r, divisor: d.magnitude, negative: (x < 0) != (d < 0), rule: rule)
       }
     }
@@ -126,19 +126,33 @@ extension RoundingRule {
 
 extension FixedDecimal {
   /// `n.quotientAndRemainder(dividingBy: d)` (truncated, the remainder with the sign of `n`),
-  /// by one 128-by-64-bit hardware division when `d` is positive and fits 64 bits and the
-  /// quotient does too — the common case for money — instead of a software 128-bit division.
+  /// by ``divideWide(high:low:by:)`` when `d` is positive and fits 64 bits and the quotient
+  /// does too — the common case for money — instead of a software 128-bit division.
   @inline(__always)
   static func divide(_ n: Int128, by d: Int128) -> (quotient: Int128, remainder: Int128) {
     if d > 0 && d._high == 0 {
       let divisor = d._low
       let m = n.magnitude
       if m._high < divisor {
-        let (q, r) = divisor.dividingFullWidth((m._high, m._low))
+        let (q, r) = divideWide(high: m._high, low: m._low, by: divisor)
         return n < 0 ? (-Int128(q), -Int128(r)) : (Int128(q), Int128(r))
       }
     }
     return n.quotientAndRemainder(dividingBy: d)
+  }
+
+  /// (high · 2⁶⁴ + low) / d and its remainder, for high < d (so the quotient fits 64 bits).
+  ///
+  /// When d < 2³², as 10⁹ and most money divisors are, by long division in 32-bit digits:
+  /// two 64-bit divisions (multiplications when d is a constant), where `dividingFullWidth`
+  /// would call the software 128-bit division. t₁ = high·2³² + ⌊low/2³²⌋ < d·2³² and
+  /// t₀ = (t₁ mod d)·2³² + (low mod 2³²) < d·2³², so each partial quotient fits 32 bits.
+  @inline(__always)
+  static func divideWide(high: UInt64, low: UInt64, by d: UInt64) -> (quotient: UInt64, remainder: UInt64) {
+    guard d <= UInt64(UInt32.max) else { return d.dividingFullWidth((high, low)) }
+    let (q1, r1) = ((high << 32) | (low >> 32)).quotientAndRemainder(dividingBy: d)
+    let (q0, r0) = ((r1 << 32) | (low & 0xffff_ffff)).quotientAndRemainder(dividingBy: d)
+    return ((q1 << 32) | q0, r0)
   }
 
   /// The raw value when it fits in 64 bits.
