@@ -21,6 +21,7 @@ extension SimplexTableau {
     }
     for j in firstArtificial..<n { segUpper[segStart[j]] = 0 }
     phaseOne = false
+    for j in 0..<n { setMoveCosts(j) }
     outcome = iterate(options: options, iterations: &iterations)
     switch outcome {
     case .optimal: return solution(.optimal)
@@ -56,8 +57,19 @@ extension SimplexTableau {
     return nil
   }
 
+  /// Phase 2's ``upCost`` and ``downCost`` of column j where it sits: the costs of
+  /// ``upSegment(_:)`` and ``downSegment(_:)`` when those have room, else ±∞.
+  @inline(__always) func setMoveCosts(_ j: Int) {
+    let s = seg[j]
+    let top = atTop[j]
+    upCost[j] = !top && segUpper[s] > segLower[s] ? segCost[s] : .infinity
+    let down = top ? s : s &- 1
+    downCost[j] = down >= segStart[j] && segUpper[down] > segLower[down] ? segCost[down] : -.infinity
+  }
+
   /// Places column j at a breakpoint: the lower end of segment `s`, or its upper end.
   func park(_ j: Int, segment s: Int, atUpperEnd: Bool) {
+    defer { if !phaseOne { setMoveCosts(j) } }
     if atUpperEnd {
       x[j] = segUpper[s]
       if s + 1 < segStart[j + 1] {
@@ -90,26 +102,28 @@ extension SimplexTableau {
         bland = degenerateRun > 40
         candidates.removeAll(bland: bland)
         let tolerance = options.optimalityTolerance
-        // In phase 2 the artificial columns are fixed at 0 and never enter: not priced.
-        let priced = phaseOne ? n : firstArtificial
-        for j in 0..<priced where !isBasic[j] {
-          var v = 0.0
-          for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
-          ya[j] = v
-          // candidate(j, ya:tolerance:), written out: this loop is the hot spot of pricing.
-          let s = seg[j]
-          let top = atTop[j]
-          if !top && segUpper[s] > segLower[s] {
-            let gain = v - cost(s, j)
-            if gain > tolerance {
-              candidates.appendUnordered(Candidate(index: j, direction: 1, gain: gain))
+        if phaseOne {
+          for j in 0..<n where !isBasic[j] {
+            var v = 0.0
+            for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
+            ya[j] = v
+            if let c = candidate(j, ya: v, tolerance: tolerance) { candidates.appendUnordered(c) }
+          }
+        } else {
+          // The hot spot of the method. The artificial columns are fixed at 0 and never enter,
+          // so they are not priced; each column's move costs are read, not worked out from
+          // its segments (``setMoveCosts(_:)``: the tests of `candidate(_:ya:tolerance:)`).
+          for j in 0..<firstArtificial where !isBasic[j] {
+            var v = 0.0
+            for k in colStart[j]..<colStart[j &+ 1] { v += y[rowIndex[k]] * value[k] }
+            ya[j] = v
+            let up = v - upCost[j]
+            if up > tolerance {
+              candidates.appendUnordered(Candidate(index: j, direction: 1, gain: up))
               continue
             }
-          }
-          let down = top ? s : s &- 1
-          if down >= segStart[j] && segUpper[down] > segLower[down] {
-            let gain = cost(down, j) - v
-            if gain > tolerance { candidates.appendUnordered(Candidate(index: j, direction: -1, gain: gain)) }
+            let down = downCost[j] - v
+            if down > tolerance { candidates.appendUnordered(Candidate(index: j, direction: -1, gain: down)) }
           }
         }
         candidates.heapify()

@@ -36,6 +36,11 @@ struct SimplexTableau {
   let y: UnsafeMutablePointer<Double>
   let alpha: UnsafeMutablePointer<Double>
   let ya: UnsafeMutablePointer<Double>
+  /// Phase 2: the cost per unit of moving non-basic column j up from where it sits (+∞ when
+  /// it cannot) and of moving it down (−∞ when it cannot); kept by ``park(_:segment:atUpperEnd:)``
+  /// so that pricing reads two numbers per column instead of walking its segments.
+  let upCost: UnsafeMutablePointer<Double>
+  let downCost: UnsafeMutablePointer<Double>
   let candidates: UnsafeMutablePointer<Candidate>
   let firstArtificial: Int
   /// Phase 1 prices only the artificial columns (cost 1 each).
@@ -174,6 +179,8 @@ struct SimplexTableau {
     y = ws.y.claim(m, fill: 0.0)
     alpha = ws.alpha.claim(m, fill: 0.0)
     ya = ws.ya.claim(n, fill: 0.0)
+    upCost = ws.upCost.claim(n)
+    downCost = ws.downCost.claim(n)
     candidates = ws.candidates.claim(n + 1)
     applyHints(program, slackOfRow: slackOfRow)
   }

@@ -37,6 +37,8 @@ public final class SimplexWorkspace {
   let y = Slot<Double>()
   let alpha = Slot<Double>()
   let ya = Slot<Double>()
+  let upCost = Slot<Double>()
+  let downCost = Slot<Double>()
   let candidates = Slot<Candidate>()
 
   public init() {}
