@@ -57,8 +57,17 @@ public struct WashSaleRule: Sendable {
     self.days = h.tax.washSaleDays
     self.hasSharedGroups = h.securities.contains { !$0.sameAs.isEmpty }
     let n = h.securities.count
+    let sorted = h.securitiesAreSorted
+    if sorted && !hasSharedGroups {
+      // The common case: securities in symbol order, each its own group, numbered as listed.
+      self.symbols = h.securities.map(\.symbol)
+      self.groups = Array(0..<n)
+      self.groupOfSecurity = self.groups
+      self.recentPurchase = Self.recentPurchases(h, symbols: self.symbols, groups: self.groups)
+      return
+    }
     var order = Array(0..<n)
-    if !h.securitiesAreSorted { order.sort { h.securities[$0].symbol < h.securities[$1].symbol } }
+    if !sorted { order.sort { h.securities[$0].symbol < h.securities[$1].symbol } }
     let symbols = order.map { h.securities[$0].symbol }
     // Union-find over positions in `symbols`: each root is the smallest symbol of its group.
     var parent = Array(0..<n)
@@ -93,17 +102,21 @@ public struct WashSaleRule: Sendable {
     var bySecurity = [Int](filledWith: 0, count: n)
     for p in 0..<n { bySecurity[order[p]] = groups[p] }
     self.groupOfSecurity = bySecurity
+    self.recentPurchase = Self.recentPurchases(h, symbols: symbols, groups: groups)
+  }
+
+  /// The last purchase date of each group within the window before `asOf`.
+  static func recentPurchases(_ h: Household, symbols: [Symbol], groups: [Int]) -> [Int: CivilDate] {
     var recent: [Int: CivilDate] = [:]
-    if !h.history.isEmpty {
-      let start = h.asOf.adding(days: -h.tax.washSaleDays)
-      for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
-        guard let i = Self.position(of: t.symbol, in: symbols) else { continue }
-        let g = groups[i]
-        if let d = recent[g], d >= t.date { continue }
-        recent[g] = t.date
-      }
+    guard !h.history.isEmpty else { return recent }
+    let start = h.asOf.adding(days: -h.tax.washSaleDays)
+    for t in h.history where t.side == .buy && t.date >= start && t.date <= h.asOf {
+      guard let i = position(of: t.symbol, in: symbols) else { continue }
+      let g = groups[i]
+      if let d = recent[g], d >= t.date { continue }
+      recent[g] = t.date
     }
-    self.recentPurchase = recent
+    return recent
   }
 
   public func isIdentical(_ a: Symbol, _ b: Symbol) -> Bool {

@@ -11,7 +11,10 @@ extension HouseholdPlanner {
     var allSales: [LotSale] = []
     var warnings: [String] = []
     for (a, account) in h.accounts.enumerated() {
-      for o in orders[a].sorted(by: { x, y in x.side != y.side ? x.side == .sell : x.symbol < y.symbol }) {
+      // Sales first, then purchases, each by symbol: the order solve() makes them in, so
+      // sorting (a copy) is needed only after the harvest step added some.
+      let inOrder: (LotSizing.Order, LotSizing.Order) -> Bool = { x, y in x.side != y.side ? x.side == .sell : x.symbol < y.symbol }
+      for o in orders[a].isSorted(by: inOrder) ? orders[a] : orders[a].sorted(by: inOrder) {
         let amount = sizing.amount(o.quantity, o.price)
         var lots: [LotSale] = []
         if o.side == .sell, !request.ignoreTaxes, account.type == .taxable,

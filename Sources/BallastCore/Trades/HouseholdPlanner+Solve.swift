@@ -35,10 +35,25 @@ extension HouseholdPlanner {
     let h = problem.household
     // Amounts per (account, security) bought and per (account, holding) sold, flat.
     let securityCount = h.securities.count
-    var bought = [Double](filledWith: 0, count: h.accounts.count * securityCount)
-    var holdingStart = [Int](filledWith: 0, count: h.accounts.count + 1)
-    for a in h.accounts.indices { holdingStart[a + 1] = holdingStart[a] + h.accounts[a].holdings.count }
-    var sold = [Double](filledWith: 0, count: holdingStart[h.accounts.count])
+    // In the scratch's arrays (taken out while in use, so that each stays uniquely held).
+    var bought: [Double] = []
+    var sold: [Double] = []
+    var holdingStart: [Int] = []
+    swap(&bought, &scratch.bought)
+    swap(&sold, &scratch.sold)
+    swap(&holdingStart, &scratch.holdingStart)
+    defer {
+      swap(&bought, &scratch.bought)
+      swap(&sold, &scratch.sold)
+      swap(&holdingStart, &scratch.holdingStart)
+    }
+    bought.removeAll(keepingCapacity: true)
+    bought.append(contentsOf: repeatElement(0, count: h.accounts.count * securityCount))
+    holdingStart.removeAll(keepingCapacity: true)
+    holdingStart.append(0)
+    for a in h.accounts.indices { holdingStart.append(holdingStart[a] + h.accounts[a].holdings.count) }
+    sold.removeAll(keepingCapacity: true)
+    sold.append(contentsOf: repeatElement(0, count: holdingStart[h.accounts.count]))
     for c in model.buys { bought[c.account * securityCount + c.security] += solution.values[c.variable] * model.scale }
     for c in model.sells { sold[holdingStart[c.account] + c.holding] += solution.values[c.variable] * model.scale }
     let halfCent = 0.005

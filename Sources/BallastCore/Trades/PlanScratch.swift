@@ -7,6 +7,11 @@ final class PlanScratch {
   let simplex = SimplexWorkspace()
   /// A program no longer needed, whose storage the next model is built in.
   var spareProgram: LinearProgram?
+  /// The solver's amounts bought per (account, security) and sold per (account, holding),
+  /// and where each account's holdings start: refilled by every solve.
+  var bought: [Double] = []
+  var sold: [Double] = []
+  var holdingStart: [Int] = []
 
   init() {}
 }
