@@ -47,7 +47,7 @@ public struct HouseholdPlanner: Sendable {
     var round = PlanRound(household: h, request: request, holdingSecurity: holdingSecurity)
     var problem = PlanProblem(
       household: h, holdingSecurity: holdingSecurity,
-      nodesOfSecurity: nodesOfSecurities(h), aims: aims(h, before: before, method: method),
+      nodesOfSecurity: NodeChains(h), aims: aims(h, before: before, method: method),
       base: before.allocationBase, spread: spread.doubleValue, taxAware: !request.ignoreTaxes,
       cashFlowOnly: method == .cashFlowOnly ? cashFlowLimits(h, before: before) : nil,
       forbidden: [], commissions: Array(filledWith: .zero, count: h.accounts.count),
@@ -125,24 +125,6 @@ public struct HouseholdPlanner: Sendable {
       }
     }
     return ranks
-  }
-
-  /// Leaf first, then each group above it. Securities of one class share one chain.
-  func nodesOfSecurities(_ h: Household) -> [[Int]] {
-    let nodes = h.targets.classes
-    var chains: [[Int]?] = Array(filledWith: nil, count: nodes.count)
-    return h.securities.map { s in
-      guard let leaf = nodes.firstIndex(where: { $0.name == s.assetClass }) else { return [] }
-      if let chain = chains[leaf] { return chain }
-      var chain: [Int] = [leaf]
-      var name = nodes[leaf].parent
-      while let n = name, let k = nodes.firstIndex(where: { $0.name == n }) {
-        chain.append(k)
-        name = nodes[k].parent
-      }
-      chains[leaf] = chain
-      return chain
-    }
   }
 
   /// Cash-flow-only: buy only underweight classes; sell only in accounts that must raise cash.

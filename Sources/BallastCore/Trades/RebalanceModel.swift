@@ -76,7 +76,7 @@ struct PlanProblem {
   /// The security of every holding, [account][holding] (−1 for none).
   var holdingSecurity: [[Int]]
   /// For each security, the target nodes (leaf and groups above it) whose value it adds to.
-  var nodesOfSecurity: [[Int]]
+  var nodesOfSecurity: NodeChains
   var aims: [Aim]
   var base: Money
   var spread: Double
@@ -120,7 +120,7 @@ extension RebalanceModel {
     let classCount = h.targets.classes.count
     let accountCount = h.accounts.count
     let holdingCount = h.accounts.reduce(0) { $0 + $1.holdings.count }
-    let depth = p.nodesOfSecurity.reduce(0) { max($0, $1.count) }
+    let depth = p.nodesOfSecurity.maxDepth
     let columnsGuess = holdingCount + accountCount * (classCount + 1) + 4 * classCount + 1
     lp = spare
     lp.removeAll(keepingCapacity: true)
