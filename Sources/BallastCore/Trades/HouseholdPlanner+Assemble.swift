@@ -78,7 +78,8 @@ extension HouseholdPlanner {
   func washSaleWarnings(_ round: PlanRound, trades: [Trade]) -> [String] {
     var out: [String] = []
     guard !round.washSaleBans.isEmpty || !round.washSaleKeeps.isEmpty || !round.washSale.recentPurchase.isEmpty else { return out }
-    for symbol in round.washSaleBans where trades.contains(where: { $0.symbol == symbol && $0.lots.contains { $0.gain.isNegative } }) {
+    // Trades, accounts, holdings and lots are read by index, in place (not copied).
+    for symbol in round.washSaleBans where trades.indices.contains(where: { trades[$0].symbol == symbol && trades[$0].lots.contains { $0.gain.isNegative } }) {
       let group = round.washSale.group(of: symbol).map(\.rawValue).joined(separator: " or ")
       out.append("\(symbol) is sold at a loss, so no account buys \(group) (wash-sale rule); its class is bought through another security")
     }
@@ -86,16 +87,24 @@ extension HouseholdPlanner {
       let names = keep.buyers.map(\.rawValue).joined(separator: ", ")
       out.append("\(keep.symbol)'s loss lots are not sold: \(names) must buy it and can buy nothing else in its class (wash-sale rule)")
     }
-    let taxableAccounts = round.household.accounts.filter { $0.type == .taxable }.map(\.id)
+    let h = round.household
+    let taxableAccounts = h.accounts.indices.filter { h.accounts[$0].type == .taxable }.map { h.accounts[$0].id }
     for (g, bought) in round.washSale.recentPurchase.sorted(by: { $0.key < $1.key }) {
-      let soldInTaxable = trades.contains { t in
-        t.side == .sell && round.washSale.groupIndex(of: t.symbol) == g && taxableAccounts.contains(t.account)
+      let soldInTaxable = trades.indices.contains { t in
+        trades[t].side == .sell && round.washSale.groupIndex(of: trades[t].symbol) == g && taxableAccounts.contains(trades[t].account)
       }
-      guard soldInTaxable, let symbol = round.household.securities.first(where: { round.washSale.groupIndex(of: $0.symbol) == g })?.symbol,
-        let until = round.washSale.lossSaleBlocked(symbol),
-        round.household.accounts.contains(where: { a in a.type == .taxable && a.holdings.contains { h in
-          round.washSale.groupIndex(of: h.symbol) == g && h.lots.contains { $0.cost > $0.quantity * (round.household.security(h.symbol)?.price ?? .zero) } } })
+      guard soldInTaxable, let s = h.securities.indices.first(where: { round.washSale.groupIndex(of: h.securities[$0].symbol) == g }),
+        let until = round.washSale.lossSaleBlocked(h.securities[s].symbol),
+        h.accounts.indices.contains(where: { a in
+          h.accounts[a].type == .taxable && h.accounts[a].holdings.indices.contains { k in
+            let holding = h.accounts[a].holdings[k]
+            guard round.washSale.groupIndex(of: holding.symbol) == g else { return false }
+            let price = h.security(holding.symbol)?.price ?? .zero
+            return holding.lots.indices.contains { holding.lots[$0].cost > holding.lots[$0].quantity * price }
+          }
+        })
       else { continue }
+      let symbol = h.securities[s].symbol
       out.append("loss lots of \(round.washSale.group(of: symbol).map(\.rawValue).joined(separator: "/")) are not sold: bought on \(bought), a loss sale before \(until) would be a wash sale")
     }
     return out

@@ -39,14 +39,16 @@ struct PlanRound {
     let h = household
     guard taxAware else { return h.accounts.map { $0.holdings.map { _ in nil } } }
     let zeroRated = h.zeroRatedLotValues()
-    return h.accounts.enumerated().map { a, account in
-      account.holdings.enumerated().map { k, holding -> LotPlan? in
-        guard account.type == .taxable, !holding.lots.isEmpty, holdingSecurity[a][k] >= 0 else { return nil }
+    // By index: accounts and holdings are read in place, not copied.
+    return h.accounts.indices.map { a in
+      let taxable = h.accounts[a].type == .taxable
+      return h.accounts[a].holdings.indices.map { k -> LotPlan? in
+        guard taxable, !h.accounts[a].holdings[k].lots.isEmpty, holdingSecurity[a][k] >= 0 else { return nil }
         let price = h.securities[holdingSecurity[a][k]].price
         let blocked = !lossSalesForbidden.isEmpty && lossSalesForbidden.contains(washSale.group(ofSecurity: holdingSecurity[a][k]))
         return LotPlan(
-          holding: holding, price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod, zeroRated: zeroRated.isEmpty ? [] : zeroRated[a][k],
-          lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
+          holding: h.accounts[a].holdings[k], price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod,
+          zeroRated: zeroRated.isEmpty ? [] : zeroRated[a][k], lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
       }
     }
   }
@@ -132,8 +134,8 @@ struct PlanRound {
       let cls = h.security(symbol)?.assetClass
       let everyBuyerHasAnother = buyers.allSatisfy { a in
         h.securities.indices.contains { s in
-          let other = h.securities[s]
-          return other.assetClass == cls && washSale.group(ofSecurity: s) != g && h.accounts[a].mayBuy(other.symbol) && !problem.bannedBuys.contains(other.symbol)
+          h.securities[s].assetClass == cls && washSale.group(ofSecurity: s) != g && h.accounts[a].mayBuy(h.securities[s].symbol)
+            && !problem.bannedBuys.contains(h.securities[s].symbol)
         }
       }
       let group = washSale.group(of: symbol)
