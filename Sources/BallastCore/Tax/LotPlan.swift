@@ -13,12 +13,16 @@ struct LotPlan: Sendable {
     var taxPerDollar: Double
     /// The solver's cost per dollar sold beyond turnover.
     var cost: Double
+    /// Whether this is the first segment of its lot in selling order.
+    var firstOfLot = true
   }
 
-  /// Segments in selling order (a lot split by the zero-rate room appears twice, in a row).
+  /// Segments in selling order (a lot split by the zero-rate room appears twice).
   var segments: [Segment]
-  /// Lot indices in selling order, each once.
-  var order: [Int]
+  /// Lot indices in selling order, each once: a view of `segments` (no array of its own).
+  var order: LazyMapSequence<LazyFilterSequence<[Segment]>, Int> {
+    segments.lazy.filter { $0.firstOfLot }.map { $0.lot }
+  }
   /// Shares that may be sold (blocked lots excluded).
   var sellable: Quantity
   /// Lots that turn long-term within the next 30 days and stand at a gain, in increasing order.
@@ -39,16 +43,17 @@ extension LotPlan {
   /// - Parameters:
   ///   - zeroRated: dollars of each lot's value whose gain falls in the zero-rate room.
   ///   - blocked: whether the holding's loss lots may not be sold (wash-sale rule).
+  ///   - soon: `asOf` plus ``nearLongTermDays`` (worked out here when not given).
   init(
     holding: borrowing Holding, price: Price, asOf: CivilDate, rates: borrowing TaxSettings, method: LotSelection,
-    zeroRated: borrowing [Money], lossesBlocked: Bool, taxableSale: Double
+    zeroRated: borrowing [Money], lossesBlocked: Bool, taxableSale: Double, soon: CivilDate? = nil
   ) {
     let lots = holding.lots
     var segments: [Segment] = []
     // A lot split by the zero-rate room takes two segments.
     segments.reserveCapacity(zeroRated.isEmpty ? lots.count : 2 * lots.count)
     var near: [Int] = []
-    let soon = asOf.adding(days: Self.nearLongTermDays)
+    let soon = soon ?? asOf.adding(days: Self.nearLongTermDays)
     // The method's order breaks ties (and, for fifo/hifo, is the whole order); tax-optimal
     // ties fall back to the canonical lot order.
     var rank: [Int] = []
@@ -104,23 +109,26 @@ extension LotPlan {
     } else {
       segments.sort(by: before)
     }
-    var order: [Int] = []
-    order.reserveCapacity(holding.lots.count)
     var sellable = Quantity.zero
     // Each lot once, at its first segment (a lot split by the zero-rate room has two).
     var seen = holding.lots.count <= Self.smallCount ? [] : [Bool](filledWith: false, count: holding.lots.count)
-    for (k, s) in segments.enumerated() {
+    for k in segments.indices {
+      let lot = segments[k].lot
       if seen.isEmpty {
-        if segments[..<k].contains(where: { $0.lot == s.lot }) { continue }
+        if segments[..<k].contains(where: { $0.lot == lot }) {
+          segments[k].firstOfLot = false
+          continue
+        }
       } else {
-        if seen[s.lot] { continue }
-        seen[s.lot] = true
+        if seen[lot] {
+          segments[k].firstOfLot = false
+          continue
+        }
+        seen[lot] = true
       }
-      order.append(s.lot)
-      sellable += holding.lots[s.lot].quantity
+      sellable += holding.lots[lot].quantity
     }
     self.segments = segments
-    self.order = order
     self.sellable = sellable
     self.nearLongTerm = near
   }

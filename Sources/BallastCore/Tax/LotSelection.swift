@@ -68,8 +68,16 @@ extension Holding {
   public func relieve(
     _ quantity: Quantity, for amount: Money, price: Price, order: [Int], on date: CivilDate
   ) -> [LotSale] {
+    relieve(quantity, for: amount, price: price, lotsInOrder: order, on: date)
+  }
+
+  /// ``relieve(_:for:price:order:on:)`` with the order as any sequence of lot indices (such
+  /// as ``LotPlan/order``, a view that is not an array).
+  func relieve<Order: Sequence<Int>>(
+    _ quantity: Quantity, for amount: Money, price: Price, lotsInOrder order: Order, on date: CivilDate
+  ) -> [LotSale] {
     var sales: [LotSale] = []
-    sales.reserveCapacity(order.count)
+    sales.reserveCapacity(order.underestimatedCount)
     forEachReliefPart(quantity, for: amount, price: price, order: order) { i, taken, cost, proceeds in
       sales.append(LotSale(lotID: lots[i].id, acquired: lots[i].acquired, quantity: taken, cost: cost, proceeds: proceeds, term: lots[i].term(at: date)))
       return true
@@ -79,7 +87,7 @@ extension Holding {
 
   /// Whether ``relieve(_:for:price:order:on:)`` would sell some part at a loss (with no list
   /// of sales).
-  func relievesAtLoss(_ quantity: Quantity, for amount: Money, price: Price, order: [Int]) -> Bool {
+  func relievesAtLoss<Order: Sequence<Int>>(_ quantity: Quantity, for amount: Money, price: Price, order: Order) -> Bool {
     var loss = false
     forEachReliefPart(quantity, for: amount, price: price, order: order) { _, _, cost, proceeds in
       loss = (proceeds - cost).isNegative

@@ -39,6 +39,7 @@ struct PlanRound {
     let h = household
     guard taxAware else { return h.accounts.map { $0.holdings.map { _ in nil } } }
     let zeroRated = h.zeroRatedLotValues()
+    let soon = h.asOf.adding(days: LotPlan.nearLongTermDays)
     // By index: accounts and holdings are read in place, not copied.
     return h.accounts.indices.map { a in
       let taxable = h.accounts[a].type == .taxable
@@ -48,7 +49,8 @@ struct PlanRound {
         let blocked = !lossSalesForbidden.isEmpty && lossSalesForbidden.contains(washSale.group(ofSecurity: holdingSecurity[a][k]))
         return LotPlan(
           holding: h.accounts[a].holdings[k], price: price, asOf: h.asOf, rates: h.tax, method: h.tax.lotMethod,
-          zeroRated: zeroRated.isEmpty ? [] : zeroRated[a][k], lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale)
+          zeroRated: zeroRated.isEmpty ? [] : zeroRated[a][k], lossesBlocked: blocked, taxableSale: RebalanceModel.Weights.taxableSale,
+          soon: soon)
       }
     }
   }
@@ -110,7 +112,7 @@ struct PlanRound {
         guard let k = holdings.firstIndex(where: { $0.symbol == o.symbol }), let plan = plans[a][k] else { continue }
         let amount = sizing.amount(o.quantity, o.price)
         if listingSales {
-          let sales = holdings[k].relieve(o.quantity, for: amount, price: o.price, order: plan.order, on: household.asOf)
+          let sales = holdings[k].relieve(o.quantity, for: amount, price: o.price, lotsInOrder: plan.order, on: household.asOf)
           all += sales
           if sales.contains(where: { $0.gain.isNegative }) { lossSymbols.append(o.symbol) }
         } else if holdings[k].relievesAtLoss(o.quantity, for: amount, price: o.price, order: plan.order) {
