@@ -290,14 +290,23 @@ extension SimplexTableau {
   }
 }
 
-/// The improving columns of one basis, best first: a binary heap on Dantzig's gain (ties to
-/// the smaller index), or on the index alone under Bland's rule. Built in O(k) after each
-/// pivot; each bound flip then takes the next best in O(log k), since flips change no dual.
-/// Its items live in workspace memory with room for every column and one more.
+/// The improving columns of one basis, best first: by Dantzig's gain (ties to the smaller
+/// index), or by the index alone under Bland's rule. Its items live in workspace memory with
+/// room for every column and one more.
+///
+/// A few candidates (at most ``linearLimit``, the common case) are kept unordered and the best
+/// is found by a scan, which has fewer unpredictable branches than a heap; more are kept in a
+/// binary heap, built in O(k) after each pivot, from which each bound flip takes the next best
+/// in O(log k) (flips change no dual). Both give the same order.
 struct CandidateHeap {
   private let items: UnsafeMutablePointer<Candidate>
   private var count = 0
   private var bland = false
+  /// Whether the items are in heap order (else unordered, searched by scanning).
+  private var isHeap = false
+  /// Up to this many candidates, scan instead of keeping a heap (chosen, not tuned: both
+  /// ways pick the same candidate).
+  static let linearLimit = 32
 
   /// An empty heap in the given storage.
   init(storage: UnsafeMutablePointer<Candidate>) { items = storage }
@@ -305,6 +314,7 @@ struct CandidateHeap {
   /// Empties the heap and sets the rule for the next basis.
   mutating func removeAll(bland: Bool) {
     count = 0
+    isHeap = false
     self.bland = bland
   }
 
@@ -314,11 +324,11 @@ struct CandidateHeap {
     count += 1
   }
 
-  /// Restores the heap order in O(k).
-  func heapify() {
-    if count > 1 {
-      for i in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-    }
+  /// Restores the heap order in O(k) when there are too many candidates to scan.
+  mutating func heapify() {
+    guard count > Self.linearLimit else { return }
+    isHeap = true
+    for i in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(i) }
   }
 
   private func before(_ a: Int, _ b: Int) -> Bool {
@@ -351,6 +361,10 @@ struct CandidateHeap {
   mutating func push(_ item: Candidate) {
     items[count] = item
     count += 1
+    guard isHeap else {
+      heapify()
+      return
+    }
     var i = count - 1
     while i > 0 {
       let parent = (i - 1) / 2
@@ -362,6 +376,14 @@ struct CandidateHeap {
 
   mutating func popBest() -> (Int, Double)? {
     guard count > 0 else { return nil }
+    if !isHeap {
+      var best = 0
+      for i in 1..<count where before(i, best) { best = i }
+      let first = items[best]
+      count -= 1
+      items[best] = items[count]
+      return (first.index, first.direction)
+    }
     let first = items[0]
     count -= 1
     if count > 0 {
