@@ -68,16 +68,16 @@ extension Holding {
   public func relieve(
     _ quantity: Quantity, for amount: Money, price: Price, order: [Int], on date: CivilDate
   ) -> [LotSale] {
-    relieve(quantity, for: amount, price: price, lotsInOrder: order, on: date)
+    relieve(quantity, for: amount, price: price, lotsInOrder: order, reserving: order.count, on: date)
   }
 
   /// ``relieve(_:for:price:order:on:)`` with the order as any sequence of lot indices (such
-  /// as ``LotPlan/order``, a view that is not an array).
+  /// as ``LotPlan/order``, a view that is not an array), and room for `capacity` sales.
   func relieve<Order: Sequence<Int>>(
-    _ quantity: Quantity, for amount: Money, price: Price, lotsInOrder order: Order, on date: CivilDate
+    _ quantity: Quantity, for amount: Money, price: Price, lotsInOrder order: Order, reserving capacity: Int, on date: CivilDate
   ) -> [LotSale] {
     var sales: [LotSale] = []
-    sales.reserveCapacity(order.underestimatedCount)
+    sales.reserveCapacity(capacity)
     forEachReliefPart(quantity, for: amount, price: price, order: order) { i, taken, cost, proceeds in
       sales.append(LotSale(lotID: lots[i].id, acquired: lots[i].acquired, quantity: taken, cost: cost, proceeds: proceeds, term: lots[i].term(at: date)))
       return true

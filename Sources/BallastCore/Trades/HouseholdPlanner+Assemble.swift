@@ -22,7 +22,7 @@ extension HouseholdPlanner {
         {
           let holding = account.holdings[k]
           if let plan = plans[a][k] {
-            lots = holding.relieve(o.quantity, for: amount, price: o.price, lotsInOrder: plan.order, on: h.asOf)
+            lots = holding.relieve(o.quantity, for: amount, price: o.price, lotsInOrder: plan.order, reserving: plan.segments.count, on: h.asOf)
             allSales += lots
             warnings += nearLongTermWarnings(lots, holding: holding, plan: plan, account: account.id, asOf: h.asOf)
           } else {

@@ -112,7 +112,7 @@ struct PlanRound {
         guard let k = holdings.firstIndex(where: { $0.symbol == o.symbol }), let plan = plans[a][k] else { continue }
         let amount = sizing.amount(o.quantity, o.price)
         if listingSales {
-          let sales = holdings[k].relieve(o.quantity, for: amount, price: o.price, lotsInOrder: plan.order, on: household.asOf)
+          let sales = holdings[k].relieve(o.quantity, for: amount, price: o.price, lotsInOrder: plan.order, reserving: plan.segments.count, on: household.asOf)
           all += sales
           if sales.contains(where: { $0.gain.isNegative }) { lossSymbols.append(o.symbol) }
         } else if holdings[k].relievesAtLoss(o.quantity, for: amount, price: o.price, order: plan.order) {
