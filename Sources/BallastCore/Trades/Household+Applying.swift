@@ -3,29 +3,29 @@ extension Household {
   /// the trade (or, without them, the oldest first); a purchase adds a lot dated `asOf` whose
   /// basis is its amount plus its cost (only where the holding keeps lots, or is new).
   public func applying(_ trades: [Trade]) -> Household {
-    applyingEach(trades) { holding, t in holding.apply(t, on: asOf) }
+    applyingEach(trades) { holding, i in holding.apply(trades[i], on: asOf) }
   }
 
   /// The household after `trades` with only quantities and cash changed: the lots are left
   /// as they were (stale), so the result serves to value the accounts and to explain the
   /// plan, never to read lots. The cheapest form of ``applying(_:)``.
   func applyingQuantities(_ trades: [Trade]) -> Household {
-    applyingEach(trades) { holding, t in holding.quantity += t.side == .buy ? t.quantity : -t.quantity }
+    applyingEach(trades) { holding, i in holding.quantity += trades[i].side == .buy ? trades[i].quantity : -trades[i].quantity }
   }
 
-  /// Moves each trade's cash effect into its account and hands its holding to `update` (a new,
-  /// empty holding for a first purchase, kept in symbol order).
-  private func applyingEach(_ trades: [Trade], _ update: (inout Holding, Trade) -> Void) -> Household {
+  /// Moves each trade's cash effect into its account and hands its holding to `update` with
+  /// the trade's index (a new, empty holding for a first purchase, kept in symbol order).
+  private func applyingEach(_ trades: [Trade], _ update: (inout Holding, Int) -> Void) -> Household {
     var h = self
     // By index: each trade is read in place, not copied.
     for i in trades.indices {
       guard let a = h.accounts.firstIndex(where: { $0.id == trades[i].account }) else { continue }
       h.accounts[a].cash += trades[i].cashEffect
       if let k = h.accounts[a].holdings.firstIndex(where: { $0.symbol == trades[i].symbol }) {
-        update(&h.accounts[a].holdings[k], trades[i])
+        update(&h.accounts[a].holdings[k], i)
       } else if trades[i].side == .buy {
         var holding = Holding(symbol: trades[i].symbol, quantity: .zero)
-        update(&holding, trades[i])
+        update(&holding, i)
         // Into its place in symbol order (the holdings are in symbol order, or sorted here).
         if h.accounts[a].holdings.isSorted(by: { $0.symbol < $1.symbol }) {
           let k = h.accounts[a].holdings.lowerBound { $0.symbol < holding.symbol }
