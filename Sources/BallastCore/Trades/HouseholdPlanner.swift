@@ -81,7 +81,17 @@ public struct HouseholdPlanner: Sendable {
 
   /// Refuses withdrawals that an account cannot meet even by selling everything.
   func checkWithdrawals(_ h: Household, spread: FixedDecimal, holdingSecurity: [[Int]]) throws {
+    let commission = h.settings.costs.commission
+    let costsAreSane = spread >= .zero && spread <= Money(1) && commission >= .zero
     for (a, account) in h.accounts.enumerated() {
+      // With a spread of at most 100% each sale adds its value less spread (never negative)
+      // less the commission, so cash less a commission per holding is a floor of what the
+      // account can raise: when that floor meets the reserve, no sum is needed.
+      if costsAreSane && account.holdings.indices.allSatisfy({ !account.holdings[$0].quantity.isNegative })
+        && account.cash - commission * Money(account.holdings.count) >= h.settings.cashReserve
+      {
+        continue
+      }
       var available = account.cash
       for (k, holding) in account.holdings.enumerated() {
         let s = holdingSecurity[a][k]
