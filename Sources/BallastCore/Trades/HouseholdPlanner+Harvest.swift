@@ -41,16 +41,23 @@ extension HouseholdPlanner {
     var swaps: [HarvestSwap] = []
     // The band excess of the orders as they stand, kept until a swap changes them.
     var standing: [Double]?
-    for (a, account) in h.accounts.enumerated() where account.type == .taxable {
-      for (k, holding) in account.holdings.enumerated() {
+    for a in h.accounts.indices where h.accounts[a].type == .taxable {
+      for k in h.accounts[a].holdings.indices {
         let s = problem.holdingSecurity[a][k]
-        // The cheap tests first: a taxable holding of an overweight class with loss lots that
-        // the plan does not already sell.
-        guard let plan = problem.lotPlans[a][k], s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf] else { continue }
+        // The cheap tests first (on indices, copying nothing): a taxable holding of an
+        // overweight class with loss lots that the plan does not already sell.
+        guard s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf], problem.lotPlans[a][k] != nil else { continue }
+        let price = h.securities[s].price
+        var lossQuantity = Quantity.zero
+        for i in problem.lotPlans[a][k]!.order {
+          let lot = h.accounts[a].holdings[k].lots[i]
+          guard lot.cost > lot.quantity * price else { break }
+          lossQuantity += lot.quantity
+        }
+        guard lossQuantity > .zero else { continue }
+        let account = h.accounts[a]
+        let holding = account.holdings[k]
         let security = h.securities[s]
-        let losses = plan.order.prefix { holding.lots[$0].cost > holding.lots[$0].quantity * security.price }
-        guard !losses.isEmpty else { continue }
-        let lossQuantity = losses.reduce(Quantity.zero) { $0 + holding.lots[$1].quantity }
         let sellIndex = orders[a].firstIndex { $0.side == .sell && $0.symbol == holding.symbol }
         let already = sellIndex.map { orders[a][$0].quantity } ?? .zero
         let group = rule.group(ofSecurity: s)
