@@ -241,8 +241,25 @@ extension SimplexTableau {
   /// Recomputes B⁻¹ by Gauss–Jordan elimination with partial pivoting, and the basic values
   /// from x_B = B⁻¹ (b − Σ_{non-basic} A_j x_j). Keeps the old inverse if the basis
   /// is numerically singular (and then returns false).
+  ///
+  /// A diagonal basis (each basic column's one coefficient in its own row: slacks and the
+  /// planner's crash columns) is inverted directly, to the same numbers elimination gives.
   @discardableResult
   func reinvert() -> Bool {
+    var diagonal = true
+    for i in 0..<m {
+      let j = basis[i]
+      if colStart[j + 1] - colStart[j] != 1 || rowIndex[colStart[j]] != i || abs(value[colStart[j]]) <= 1e-13 {
+        diagonal = false
+        break
+      }
+    }
+    if diagonal {
+      binv.update(repeating: 0, count: m * m)
+      for i in 0..<m { binv[i * m + i] = 1 / value[colStart[basis[i]]] }
+      basicValues()
+      return true
+    }
     let a = matrix
     let inv = inverse
     a.update(repeating: 0, count: m * m)
@@ -277,6 +294,12 @@ extension SimplexTableau {
       }
     }
     binv.update(from: inv, count: m * m)
+    basicValues()
+    return true
+  }
+
+  /// x_B = B⁻¹ (b − Σ_{non-basic} A_j x_j).
+  func basicValues() {
     residual.update(from: b, count: m)
     for j in 0..<n where !isBasic[j] && x[j] != 0 {
       for k in colStart[j]..<colStart[j + 1] { residual[rowIndex[k]] -= value[k] * x[j] }
@@ -286,7 +309,6 @@ extension SimplexTableau {
       for k in 0..<m { v += binv[i * m + k] * residual[k] }
       x[basis[i]] = v
     }
-    return true
   }
 }
 
