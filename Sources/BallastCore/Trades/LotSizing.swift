@@ -32,7 +32,7 @@ struct LotSizing {
 
   func amount(_ quantity: Quantity, _ price: Price) -> Money { (quantity * price).rounded(places: 2) }
 
-  func cost(of amount: Money) -> Money { commission + (amount * spread).rounded(places: 2) }
+  func cost(of amount: Money) -> Money { spread.isZero ? commission : commission + (amount * spread).rounded(places: 2) }
 
   /// An order being sized.
   struct Order {
@@ -56,9 +56,11 @@ struct LotSizing {
   /// Returns false when even that cannot reach the reserve.
   func repair(_ orders: inout [Order], startingCash: Money, reserve: Money) -> Bool {
     var guardSteps = 0
-    while cashAfter(orders, startingCash: startingCash) < reserve {
+    while true {
+      let cash = cashAfter(orders, startingCash: startingCash)
+      guard cash < reserve else { break }
       guardSteps += 1
-      let deficit = reserve - cashAfter(orders, startingCash: startingCash)
+      let deficit = reserve - cash
       if let i = orders.indices.filter({ orders[$0].side == .buy && orders[$0].quantity > .zero })
         .max(by: { amount(orders[$0].quantity, orders[$0].price) < amount(orders[$1].quantity, orders[$1].price) })
       {
