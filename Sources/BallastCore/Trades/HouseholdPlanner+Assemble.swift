@@ -8,7 +8,8 @@ extension HouseholdPlanner {
   ) -> TradePlan {
     var trades: [Trade] = []
     trades.reserveCapacity(orders.reduce(0) { $0 + $1.count })
-    var allSales: [LotSale] = []
+    // The plan's gains and losses by term, summed as lots are relieved (no list of all sales).
+    var totals = TermTotals()
     var warnings: [String] = []
     for (a, account) in h.accounts.enumerated() {
       // Sales first, then purchases, each by symbol: the order solve() makes them in, so
@@ -23,7 +24,7 @@ extension HouseholdPlanner {
           let holding = account.holdings[k]
           if let plan = plans[a][k] {
             lots = holding.relieve(o.quantity, for: amount, price: o.price, lotsInOrder: plan.order, reserving: plan.segments.count, on: h.asOf)
-            allSales += lots
+            for i in lots.indices { totals.add(lots[i].gain, term: lots[i].term) }
             warnings += nearLongTermWarnings(lots, holding: holding, plan: plan, account: account.id, asOf: h.asOf)
           } else {
             warnings.append("\(o.symbol) in '\(account.id)' has no lots: the gain of this sale is not estimated")
@@ -47,7 +48,7 @@ extension HouseholdPlanner {
     }
     var tax: TaxSummary?
     if !request.ignoreTaxes {
-      var summary = TaxSummary(sales: allSales, rates: h.tax)
+      var summary = TaxSummary(totals, rates: h.tax)
       if request.compareWithNaivePlan {
         let naive = NaivePlan(
           household: h, before: before, after: after, washSale: round.washSale,
