@@ -82,8 +82,17 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   /// The same day of the month `years` later, with 29 February falling back to the 28th.
   public func adding(years: Int) -> CivilDate {
     let y = year + years
-    return CivilDate(year: y, month: month, day: min(day, Self.daysIn(month: month, year: y)))
-      ?? self
+    // The month and day stay valid (the day clamped to the month's length), so only the year
+    // needs checking.
+    guard (1...9999).contains(y) else { return self }
+    return CivilDate(checkedYear: y, month: month, day: min(day, Self.daysIn(month: month, year: y)))
+  }
+
+  /// A date whose parts the caller has already checked.
+  private init(checkedYear year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
   }
 
   public static func < (a: CivilDate, b: CivilDate) -> Bool {

@@ -115,7 +115,9 @@ extension LotPlan {
     for k in segments.indices {
       let lot = segments[k].lot
       if seen.isEmpty {
-        if segments[..<k].contains(where: { $0.lot == lot }) {
+        var earlier = false
+        for e in 0..<k where segments[e].lot == lot { earlier = true }
+        if earlier {
           segments[k].firstOfLot = false
           continue
         }
