@@ -1,3 +1,4 @@
+import Foundation
 import BallastCore
 import Testing
 
@@ -133,5 +134,17 @@ import Testing
   @Test func anniversary() throws {
     let leap = try #require(CivilDate(iso: "2024-02-29"))
     #expect(leap.adding(years: 1).description == "2025-02-28")
+    #expect(leap.adding(years: 4).description == "2028-02-29")
+    #expect(leap.adding(years: 9_000) == leap)  // past year 9999: unchanged
+  }
+
+  /// `description` writes YYYY-MM-DD digit by digit; the reference is C's `%04d-%02d-%02d`.
+  @Test func descriptionIsISO() {
+    var g = SeededGenerator(seed: 11)
+    for _ in 0..<5_000 {
+      let d = CivilDate(dayNumber: Int.random(in: -719_162...2_932_896, using: &g))  // years 1…9999
+      #expect(d.description == String(format: "%04d-%02d-%02d", d.year, d.month, d.day))
+    }
+    #expect(CivilDate(year: 7, month: 12, day: 31)?.description == "0007-12-31")
   }
 }

@@ -101,10 +101,29 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   public var description: String {
-    func pad(_ v: Int, _ n: Int) -> String {
-      let s = String(v)
-      return String(repeating: "0", count: max(0, n - s.count)) + s
+    guard (0...9999).contains(year) else {
+      func pad(_ v: Int, _ n: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, n - s.count)) + s
+      }
+      return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    // YYYY-MM-DD written digit by digit (dates are printed in every warning and output row).
+    return String(unsafeUninitializedCapacity: 10) { out in
+      // `value`'s last `width` decimal digits at out[at...].
+      func put(_ value: Int, width: Int, at start: Int) {
+        var v = value
+        for p in stride(from: start + width - 1, through: start, by: -1) {
+          out[p] = UInt8(ascii: "0") + UInt8(v % 10)
+          v /= 10
+        }
+      }
+      put(year, width: 4, at: 0)
+      out[4] = UInt8(ascii: "-")
+      put(month, width: 2, at: 5)
+      out[7] = UInt8(ascii: "-")
+      put(day, width: 2, at: 8)
+      return 10
+    }
   }
 }
