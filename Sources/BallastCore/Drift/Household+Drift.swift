@@ -17,7 +17,12 @@ extension Household {
     for a in accounts.indices {
       cash += accounts[a].cash
       for k in accounts[a].holdings.indices {
-        let found = holdingSecurity.map { $0[a][k] >= 0 ? $0[a][k] : nil } ?? securityIndex(of: accounts[a].holdings[k].symbol, sorted: sorted)
+        let found: Int?
+        if let holdingSecurity {
+          found = holdingSecurity[a][k] >= 0 ? holdingSecurity[a][k] : nil
+        } else {
+          found = securityIndex(of: accounts[a].holdings[k].symbol, sorted: sorted)
+        }
         guard let s = found else { continue }
         let value = accounts[a].holdings[k].quantity * securities[s].price
         held += value

@@ -58,8 +58,8 @@ extension FixedDecimal: CustomStringConvertible {
     var frac: UInt64
     let scale = UInt64(Self.scale)
     if m._high < scale {
-      // One hardware 128-by-64-bit division (the quotient fits 64 bits).
-      let (q, r) = scale.dividingFullWidth((m._high, m._low))
+      // The quotient fits 64 bits: no 128-bit division.
+      let (q, r) = Self.divideWide(high: m._high, low: m._low, by: scale)
       (whole, frac) = (UInt128(q), r)
     } else {
       (whole, frac) = (m / UInt128(scale), UInt64(m % UInt128(scale)))

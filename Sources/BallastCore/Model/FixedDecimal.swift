@@ -37,7 +37,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
   /// The product, rounded half-to-even at 10⁻⁹.
   public static func * (a: Self, b: Self) -> Self {
     // The common case: both operands and the unrounded product's quotient fit in 64 bits,
-    // so one 64×64→128-bit multiplication and one 128÷64-bit division do it.
+    // so one 64×64→128-bit multiplication and one `divideWide` do it.
     if let x = a.int64, let y = b.int64 {
       let (high, low) = x.magnitude.multipliedFullWidth(by: y.magnitude)
       if high < UInt64(scale) {

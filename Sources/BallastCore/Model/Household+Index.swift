@@ -36,6 +36,17 @@ extension Household {
 }
 
 extension Array {
+  /// Appends `element` and moves it back past the elements from `start` on that it is ordered
+  /// before: insertion into a sorted run, stable, for the few items of a plan's short lists.
+  mutating func appendInOrder(_ element: Element, from start: Int = 0, by areInIncreasingOrder: (Element, Element) -> Bool) {
+    append(element)
+    var j = count - 1
+    while j > start && areInIncreasingOrder(self[j], self[j - 1]) {
+      swapAt(j, j - 1)
+      j -= 1
+    }
+  }
+
   /// The first index whose element is not `isBelow` the sought value, in an array ordered so
   /// that every element for which `isBelow` holds comes first (a binary search).
   func lowerBound(where isBelow: (Element) -> Bool) -> Int {

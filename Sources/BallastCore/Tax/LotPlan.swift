@@ -43,17 +43,16 @@ extension LotPlan {
   /// - Parameters:
   ///   - zeroRated: dollars of each lot's value whose gain falls in the zero-rate room.
   ///   - blocked: whether the holding's loss lots may not be sold (wash-sale rule).
-  ///   - soon: `asOf` plus ``nearLongTermDays`` (worked out here when not given).
+  ///   - soon: `asOf` plus ``nearLongTermDays`` (worked out once per round by the caller).
   init(
     holding: borrowing Holding, price: Price, asOf: CivilDate, rates: borrowing TaxSettings, method: LotSelection,
-    zeroRated: borrowing [Money], lossesBlocked: Bool, taxableSale: Double, soon: CivilDate? = nil
+    zeroRated: borrowing [Money], lossesBlocked: Bool, taxableSale: Double, soon: CivilDate
   ) {
     let lots = holding.lots
     var segments: [Segment] = []
     // A lot split by the zero-rate room takes two segments.
     segments.reserveCapacity(zeroRated.isEmpty ? lots.count : 2 * lots.count)
     var near: [Int] = []
-    let soon = soon ?? asOf.adding(days: Self.nearLongTermDays)
     // The method's order breaks ties (and, for fifo/hifo, is the whole order); tax-optimal
     // ties fall back to the canonical lot order.
     var rank: [Int] = []

@@ -97,16 +97,8 @@ struct NaivePlan {
     }
     // Purchases, account by account, pro rata to what each growing class still needs, the
     // classes taken in name order.
-    // The growing classes in name order (a few: sorted by insertion as they are found).
     var growing: [Int] = []
-    for k in need.indices where need[k] != nil {
-      growing.append(k)
-      var j = growing.count - 1
-      while j > 0 && nodes[growing[j]].name < nodes[growing[j - 1]].name {
-        growing.swapAt(j, j - 1)
-        j -= 1
-      }
-    }
+    for k in need.indices where need[k] != nil { growing.appendInOrder(k) { nodes[$0].name < nodes[$1].name } }
     if !growing.isEmpty {
       // The first security of each class the account may buy.
       var firstBuyable = [Int](filledWith: -1, count: nodes.count)

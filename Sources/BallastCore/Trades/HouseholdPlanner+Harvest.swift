@@ -46,10 +46,10 @@ extension HouseholdPlanner {
         let s = problem.holdingSecurity[a][k]
         // The cheap tests first (on indices, copying nothing): a taxable holding of an
         // overweight class with loss lots that the plan does not already sell.
-        guard s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf], problem.lotPlans[a][k] != nil else { continue }
+        guard s >= 0, let leaf = problem.nodesOfSecurity[s].first, overweight[leaf], let plan = problem.lotPlans[a][k] else { continue }
         let price = h.securities[s].price
         var lossQuantity = Quantity.zero
-        for i in problem.lotPlans[a][k]!.order {
+        for i in plan.order {
           let lot = h.accounts[a].holdings[k].lots[i]
           guard lot.cost > lot.quantity * price else { break }
           lossQuantity += lot.quantity

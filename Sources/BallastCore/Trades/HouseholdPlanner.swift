@@ -125,8 +125,8 @@ public struct HouseholdPlanner: Sendable {
   func locationRanks(_ h: Household) -> [Int] {
     var ranks: [Int] = []
     ranks.reserveCapacity(3 * h.targets.classes.count)
+    let types: [AccountType] = [.taxable, .taxDeferred, .taxExempt]
     for node in h.targets.classes {
-      let types: [AccountType] = [.taxable, .taxDeferred, .taxExempt]
       if let order = node.location {
         for type in types { ranks.append(order.firstIndex(of: type) ?? order.count) }
       } else {

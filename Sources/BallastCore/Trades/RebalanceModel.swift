@@ -274,16 +274,9 @@ extension RebalanceModel {
         }
         best[leaf] = s
       }
-      // The picks (one per class) in security order: a few, sorted by insertion in place.
+      // The picks (one per class) in security order.
       let first = result.count
-      for s in best where s >= 0 {
-        result.append(s)
-        var j = result.count - 1
-        while j > first && result[j - 1] > result[j] {
-          result.swapAt(j - 1, j)
-          j -= 1
-        }
-      }
+      for s in best where s >= 0 { result.appendInOrder(s, from: first, by: <) }
       start.append(result.count)
     }
     return (result, start)
